@@ -1,0 +1,178 @@
+package io.mmf4j;
+
+import io.mmf4j.internal.ViewAccessorImpl;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+/**
+ * Random access to a view of a {@link MemoryMappedFile}: typed reads and writes at positions relative to
+ * the view's start, bulk array copies, atomics, and packed records — .NET's {@code MemoryMappedViewAccessor}.
+ *
+ * {@snippet :
+ * record Color(short r, short g, short b, short a) {}
+ * try (MemoryMappedViewAccessor view = map.createViewAccessor(256 << 20, 512 << 20)) {
+ *     Color c = view.read(0, Color.class);          // 8 bytes, packed, little-endian
+ *     view.write(0, new Color((short) 1, c.g(), c.b(), c.a()));
+ *     long seen = view.getAndAddLong(64, 1);        // atomic, visible to every process mapping the file
+ * }
+ * }
+ *
+ * <p><b>Byte order.</b> Plain reads, writes, arrays and records are little-endian unless
+ * {@link #withOrder(ByteOrder)} says otherwise. Atomic and volatile accesses use the native order and need
+ * positions aligned to their size ({@code IllegalArgumentException} otherwise).
+ *
+ * <p><b>Errors.</b> A position outside {@code [0, capacity())} throws {@code IndexOutOfBoundsException};
+ * a write through a view that cannot write throws {@code ReadOnlyBufferException}; any use after
+ * {@link #close()} throws {@code IllegalStateException}.
+ *
+ * <p><b>Thread safety.</b> Safe for use by many threads, with the memory semantics of the access used
+ * (plain, volatile, acquire/release, atomic). Closing while another thread accesses the view never faults:
+ * that access completes or throws {@code IllegalStateException}.
+ */
+public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits ViewAccessorImpl {
+
+    /** The number of bytes this view covers. */
+    long capacity();
+
+    /** How far the view's start lies past the page boundary it was mapped from. */
+    long pointerOffset();
+
+    /** The view's start as an offset into the map. */
+    long offset();
+
+    MemoryMappedFileAccess access();
+
+    boolean canRead();
+
+    boolean canWrite();
+
+    /** The byte order of plain, array and record accesses. */
+    ByteOrder order();
+
+    /** An accessor over the same view with another byte order; both share one lifetime. */
+    MemoryMappedViewAccessor withOrder(ByteOrder order);
+
+    byte getByte(long position);
+
+    short getShort(long position);
+
+    char getChar(long position);
+
+    int getInt(long position);
+
+    long getLong(long position);
+
+    float getFloat(long position);
+
+    double getDouble(long position);
+
+    /** A byte read as {@code true} when it is not zero. */
+    boolean getBoolean(long position);
+
+    void putByte(long position, byte value);
+
+    void putShort(long position, short value);
+
+    void putChar(long position, char value);
+
+    void putInt(long position, int value);
+
+    void putLong(long position, long value);
+
+    void putFloat(long position, float value);
+
+    void putDouble(long position, double value);
+
+    /** Writes 1 for {@code true}, 0 for {@code false}. */
+    void putBoolean(long position, boolean value);
+
+    /** Reads {@code count} elements from {@code position} into {@code array[index..]}; returns {@code count}. */
+    int readArray(long position, byte[] array, int index, int count);
+
+    int readArray(long position, short[] array, int index, int count);
+
+    int readArray(long position, char[] array, int index, int count);
+
+    int readArray(long position, int[] array, int index, int count);
+
+    int readArray(long position, long[] array, int index, int count);
+
+    int readArray(long position, float[] array, int index, int count);
+
+    int readArray(long position, double[] array, int index, int count);
+
+    /** Writes {@code count} elements of {@code array[index..]} at {@code position}. */
+    void writeArray(long position, byte[] array, int index, int count);
+
+    void writeArray(long position, short[] array, int index, int count);
+
+    void writeArray(long position, char[] array, int index, int count);
+
+    void writeArray(long position, int[] array, int index, int count);
+
+    void writeArray(long position, long[] array, int index, int count);
+
+    void writeArray(long position, float[] array, int index, int count);
+
+    void writeArray(long position, double[] array, int index, int count);
+
+    /**
+     * Reads a record whose components are all primitives, packed with no padding in declaration order.
+     * The codec is built once per record class. The record class must be public or in a package open to
+     * {@code io.mmf4j} (every package on the class path is).
+     */
+    <R extends Record> R read(long position, Class<R> type);
+
+    /** Writes a record of primitive components, packed in declaration order. */
+    <R extends Record> void write(long position, R record);
+
+    /** The packed size in bytes of a record of primitive components. */
+    static long sizeOf(Class<? extends Record> type) {
+        return io.mmf4j.internal.RecordCodec.of(type).size();
+    }
+
+    int getIntVolatile(long position);
+
+    void putIntVolatile(long position, int value);
+
+    int getIntAcquire(long position);
+
+    void putIntRelease(long position, int value);
+
+    boolean compareAndSetInt(long position, int expected, int value);
+
+    int getAndAddInt(long position, int delta);
+
+    int getAndSetInt(long position, int value);
+
+    long getLongVolatile(long position);
+
+    void putLongVolatile(long position, long value);
+
+    long getLongAcquire(long position);
+
+    void putLongRelease(long position, long value);
+
+    boolean compareAndSetLong(long position, long expected, long value);
+
+    long getAndAddLong(long position, long delta);
+
+    long getAndSetLong(long position, long value);
+
+    /** Writes the view's dirty pages to the file and makes them durable (msync, then fsync). */
+    void flush() throws IOException;
+
+    /** As {@link #flush()} for {@code [offset, offset + length)} of the view. */
+    void flush(long offset, long length) throws IOException;
+
+    /**
+     * The view's memory, for power users: read-only for a view that cannot write. After the view is closed,
+     * access through it throws {@code IllegalStateException}.
+     */
+    MemorySegment segment();
+
+    /** Flushes a view that writes to the file, then unmaps. Idempotent. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,52 @@
+package io.mmf4j.internal;
+
+import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.platform.OsFile;
+import io.mmf4j.internal.platform.Platform;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/** Views mapped from a file the library opened itself; the file is closed after the last holder. */
+public final class FileSource extends MappingSource {
+    private final OsFile file;
+    private final Runnable onRelease;
+
+    /** {@code onRelease} runs after the file is closed (e.g. to give up a map name); may be a no-op. */
+    public FileSource(OsFile file, Runnable onRelease) {
+        this.file = file;
+        this.onRelease = onRelease;
+    }
+
+    public OsFile file() {
+        return file;
+    }
+
+    @Override
+    protected MemorySegment map(long pageOffset, long length, MapAccess access, Arena arena) throws IOException {
+        if (access.needsWritableFile() && !file.writable()) {
+            throw new java.nio.file.AccessDeniedException(file.path(), null, "the map was opened read-only");
+        }
+        return Platform.current().map(file, pageOffset, length, access, arena);
+    }
+
+    @Override
+    protected void flush(MemorySegment mapping) throws IOException {
+        Platform.current().flush(mapping);
+        file.sync();
+    }
+
+    @Override
+    protected void release() throws IOException {
+        try {
+            file.close();
+        } finally {
+            onRelease.run();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return file.path();
+    }
+}

@@ -1,0 +1,177 @@
+package io.mmf4j.internal;
+
+import io.mmf4j.MemoryMappedFileAccess;
+import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.platform.Platform;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One mapped window {@code [offset, offset + size)} of a map, shared by the accessor or stream that wraps it.
+ * Maps from the page below {@code offset}; holds its {@link MappingSource} until the mapping is gone.
+ *
+ * <p><b>Lifetime.</b> The mapping lives in its own shared arena. {@link #close()} marks the view closed at
+ * once (every later use throws {@code IllegalStateException}), flushes a view that writes to its file, and
+ * then closes the arena: at once if the raw segment was ever handed out, so that the segment's own checks
+ * fail from then on, and otherwise through the {@link ViewReaper}, which keeps close cheap. Either way the
+ * memory is unmapped only after no thread can touch it.
+ */
+final class MappedView {
+    private final MappingSource source;
+    private final long offset;
+    private final long size;
+    private final long pointerOffset;
+    private final MemoryMappedFileAccess access;
+    private final Arena arena;
+    private final MemorySegment mapping;
+    private final MemorySegment segment;
+    // Plain fields: a thread that misses the update still cannot fault, the arena guards the memory itself.
+    private boolean closed;
+    private boolean segmentHandedOut;
+
+    private MappedView(MappingSource source, long offset, long size, long pointerOffset, MemoryMappedFileAccess access,
+                       Arena arena, MemorySegment mapping) {
+        this.source = source;
+        this.offset = offset;
+        this.size = size;
+        this.pointerOffset = pointerOffset;
+        this.access = access;
+        this.arena = arena;
+        this.mapping = mapping;
+        MemorySegment window = mapping.asSlice(pointerOffset, size);
+        this.segment = access.canWrite() ? window : window.asReadOnly();
+    }
+
+    @SuppressWarnings("restricted") // a zero-length segment whose only job is to run a cleanup at arena close
+    static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access) throws IOException {
+        long pageSize = Platform.current().pageSize();
+        long pageOffset = offset - offset % pageSize;
+        long pointerOffset = offset - pageOffset;
+        source.retain();
+        Arena arena = Arena.ofShared();
+        try {
+            // Registered first so that it runs after the unmap: the source outlives every mapping of it.
+            MemorySegment.NULL.reinterpret(arena, ignored -> letGoQuietly(source));
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            letGoQuietly(source);
+            throw e;
+        }
+        try {
+            MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
+            return new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
+        } catch (IOException | RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static MapAccess mapAccess(MemoryMappedFileAccess access) {
+        return switch (access) {
+            case READ -> MapAccess.READ;
+            case READ_WRITE -> MapAccess.READ_WRITE;
+            case COPY_ON_WRITE -> MapAccess.COPY_ON_WRITE;
+            case READ_EXECUTE -> MapAccess.READ_EXECUTE;
+            case READ_WRITE_EXECUTE -> MapAccess.READ_WRITE_EXECUTE;
+            case WRITE -> throw new IllegalArgumentException("WRITE access cannot be mapped: use READ_WRITE");
+        };
+    }
+
+    private static void letGoQuietly(MappingSource source) {
+        try {
+            source.letGo();
+        } catch (IOException e) {
+            // Closing a descriptor after its last view: nothing useful to do with a failure here.
+        }
+    }
+
+    /** The window's memory; read-only unless the access writes. Checks the view is open. */
+    MemorySegment segment() {
+        checkOpen();
+        return segment;
+    }
+
+    /** The raw segment for a caller that keeps it: close becomes immediate so the segment's checks take over. */
+    MemorySegment handOutSegment() {
+        checkOpen();
+        segmentHandedOut = true;
+        return segment;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("view [" + offset + ", +" + size + ") of " + source.describe() + " is closed");
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    long offset() {
+        return offset;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long pointerOffset() {
+        return pointerOffset;
+    }
+
+    MemoryMappedFileAccess access() {
+        return access;
+    }
+
+    /** Whether writes through this view reach the file (and so must be flushed). */
+    boolean writesThrough() {
+        return access.canWrite() && access != MemoryMappedFileAccess.COPY_ON_WRITE;
+    }
+
+    void flush() throws IOException {
+        flush(0, size);
+    }
+
+    void flush(long from, long length) throws IOException {
+        checkOpen();
+        Checks.nonNegative(from, "offset");
+        Checks.nonNegative(length, "length");
+        if (from > size || length > size - from) {
+            throw new IndexOutOfBoundsException("flush range [" + from + ", +" + length + ") is outside the view of " + size + " bytes");
+        }
+        if (writesThrough() && length > 0) {
+            source.flush(mapping.asSlice(pointerOffset + from, length));
+        }
+    }
+
+    void close() throws IOException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        IOException flushFailure = null;
+        if (writesThrough()) {
+            try {
+                source.flush(segment);
+            } catch (IOException e) {
+                flushFailure = e;
+            }
+        }
+        if (segmentHandedOut) {
+            try {
+                arena.close();
+            } catch (IllegalStateException busy) {
+                ViewReaper.close(arena); // a native call holds the segment: the reaper retries
+            }
+        } else {
+            ViewReaper.close(arena);
+        }
+        if (flushFailure != null) {
+            throw flushFailure;
+        }
+    }
+}

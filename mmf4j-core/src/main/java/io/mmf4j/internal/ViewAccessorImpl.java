@@ -1,0 +1,422 @@
+package io.mmf4j.internal;
+
+import io.mmf4j.MemoryMappedFileAccess;
+import io.mmf4j.MemoryMappedViewAccessor;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
+import java.util.Objects;
+
+/**
+ * The one implementation of {@link MemoryMappedViewAccessor}. Every access is a check that the view is open,
+ * then one access through a constant layout, which the JIT compiles to a plain load or store (the bounds
+ * check and the byte-order branch hoist out of loops). Big-endian values are stored with a byte swap.
+ */
+public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfChar CHAR = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT_BIG = SHORT.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfChar CHAR_BIG = CHAR.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt INT_BIG = INT.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong LONG_BIG = LONG.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT_BIG = FLOAT.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfDouble DOUBLE_BIG = DOUBLE.withOrder(ByteOrder.BIG_ENDIAN);
+    /** Atomic accesses: native order and aligned, as the hardware needs them. */
+    private static final VarHandle INT_ATOMIC = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle LONG_ATOMIC = ValueLayout.JAVA_LONG.varHandle();
+
+    private final MappedView view;
+    private final MemorySegment segment;
+    private final boolean writable;
+    private final boolean swap;
+
+    ViewAccessorImpl(MappedView view) {
+        this(view, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private ViewAccessorImpl(MappedView view, ByteOrder order) {
+        this.view = view;
+        this.segment = view.segment();
+        this.writable = view.access().canWrite();
+        this.swap = order == ByteOrder.BIG_ENDIAN;
+    }
+
+    private void checkWritable() {
+        view.checkOpen();
+        if (!writable) {
+            throw new ReadOnlyBufferException();
+        }
+    }
+
+    @Override
+    public long capacity() {
+        return view.size();
+    }
+
+    @Override
+    public long pointerOffset() {
+        return view.pointerOffset();
+    }
+
+    @Override
+    public long offset() {
+        return view.offset();
+    }
+
+    @Override
+    public MemoryMappedFileAccess access() {
+        return view.access();
+    }
+
+    @Override
+    public boolean canRead() {
+        return view.access().canRead();
+    }
+
+    @Override
+    public boolean canWrite() {
+        return writable;
+    }
+
+    @Override
+    public ByteOrder order() {
+        return swap ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
+    public MemoryMappedViewAccessor withOrder(ByteOrder order) {
+        Checks.notNull(order, "order");
+        view.checkOpen();
+        return new ViewAccessorImpl(view, order);
+    }
+
+    @Override
+    public byte getByte(long position) {
+        view.checkOpen();
+        return segment.get(ValueLayout.JAVA_BYTE, position);
+    }
+
+    @Override
+    public boolean getBoolean(long position) {
+        return getByte(position) != 0;
+    }
+
+    @Override
+    public float getFloat(long position) {
+        return Float.intBitsToFloat(getInt(position));
+    }
+
+    @Override
+    public double getDouble(long position) {
+        return Double.longBitsToDouble(getLong(position));
+    }
+
+    @Override
+    public short getShort(long position) {
+        view.checkOpen();
+        short value = segment.get(SHORT, position);
+        return swap ? Short.reverseBytes(value) : value;
+    }
+
+    @Override
+    public char getChar(long position) {
+        view.checkOpen();
+        char value = segment.get(CHAR, position);
+        return swap ? Character.reverseBytes(value) : value;
+    }
+
+    @Override
+    public int getInt(long position) {
+        view.checkOpen();
+        int value = segment.get(INT, position);
+        return swap ? Integer.reverseBytes(value) : value;
+    }
+
+    @Override
+    public long getLong(long position) {
+        view.checkOpen();
+        long value = segment.get(LONG, position);
+        return swap ? Long.reverseBytes(value) : value;
+    }
+
+    @Override
+    public void putByte(long position, byte value) {
+        checkWritable();
+        segment.set(ValueLayout.JAVA_BYTE, position, value);
+    }
+
+    @Override
+    public void putBoolean(long position, boolean value) {
+        putByte(position, value ? (byte) 1 : (byte) 0);
+    }
+
+    @Override
+    public void putFloat(long position, float value) {
+        putInt(position, Float.floatToRawIntBits(value));
+    }
+
+    @Override
+    public void putDouble(long position, double value) {
+        putLong(position, Double.doubleToRawLongBits(value));
+    }
+
+    @Override
+    public void putShort(long position, short value) {
+        checkWritable();
+        segment.set(SHORT, position, swap ? Short.reverseBytes(value) : value);
+    }
+
+    @Override
+    public void putChar(long position, char value) {
+        checkWritable();
+        segment.set(CHAR, position, swap ? Character.reverseBytes(value) : value);
+    }
+
+    @Override
+    public void putInt(long position, int value) {
+        checkWritable();
+        segment.set(INT, position, swap ? Integer.reverseBytes(value) : value);
+    }
+
+    @Override
+    public void putLong(long position, long value) {
+        checkWritable();
+        segment.set(LONG, position, swap ? Long.reverseBytes(value) : value);
+    }
+
+    @Override
+    public int readArray(long position, byte[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, byte[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, ValueLayout.JAVA_BYTE, position, count);
+    }
+
+    @Override
+    public int readArray(long position, short[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? SHORT_BIG : SHORT, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, short[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? SHORT_BIG : SHORT, position, count);
+    }
+
+    @Override
+    public int readArray(long position, char[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? CHAR_BIG : CHAR, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, char[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? CHAR_BIG : CHAR, position, count);
+    }
+
+    @Override
+    public int readArray(long position, int[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? INT_BIG : INT, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, int[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? INT_BIG : INT, position, count);
+    }
+
+    @Override
+    public int readArray(long position, long[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? LONG_BIG : LONG, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, long[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? LONG_BIG : LONG, position, count);
+    }
+
+    @Override
+    public int readArray(long position, float[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? FLOAT_BIG : FLOAT, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, float[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? FLOAT_BIG : FLOAT, position, count);
+    }
+
+    @Override
+    public int readArray(long position, double[] array, int index, int count) {
+        view.checkOpen();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(segment, swap ? DOUBLE_BIG : DOUBLE, position, array, index, count);
+        return count;
+    }
+
+    @Override
+    public void writeArray(long position, double[] array, int index, int count) {
+        checkWritable();
+        Objects.checkFromIndexSize(index, count, array.length);
+        MemorySegment.copy(array, index, segment, swap ? DOUBLE_BIG : DOUBLE, position, count);
+    }
+
+    @Override
+    public <R extends Record> R read(long position, Class<R> type) {
+        Checks.notNull(type, "type");
+        view.checkOpen();
+        return RecordCodec.of(type).read(segment, position, swap, type);
+    }
+
+    @Override
+    public <R extends Record> void write(long position, R record) {
+        Checks.notNull(record, "record");
+        checkWritable();
+        RecordCodec.of(record.getClass()).write(segment, position, swap, record);
+    }
+
+    @Override
+    public int getIntVolatile(long position) {
+        view.checkOpen();
+        return (int) INT_ATOMIC.getVolatile(segment, position);
+    }
+
+    @Override
+    public void putIntVolatile(long position, int value) {
+        checkWritable();
+        INT_ATOMIC.setVolatile(segment, position, value);
+    }
+
+    @Override
+    public int getIntAcquire(long position) {
+        view.checkOpen();
+        return (int) INT_ATOMIC.getAcquire(segment, position);
+    }
+
+    @Override
+    public void putIntRelease(long position, int value) {
+        checkWritable();
+        INT_ATOMIC.setRelease(segment, position, value);
+    }
+
+    @Override
+    public boolean compareAndSetInt(long position, int expected, int value) {
+        checkWritable();
+        return INT_ATOMIC.compareAndSet(segment, position, expected, value);
+    }
+
+    @Override
+    public int getAndAddInt(long position, int delta) {
+        checkWritable();
+        return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
+    }
+
+    @Override
+    public int getAndSetInt(long position, int value) {
+        checkWritable();
+        return (int) INT_ATOMIC.getAndSet(segment, position, value);
+    }
+
+    @Override
+    public long getLongVolatile(long position) {
+        view.checkOpen();
+        return (long) LONG_ATOMIC.getVolatile(segment, position);
+    }
+
+    @Override
+    public void putLongVolatile(long position, long value) {
+        checkWritable();
+        LONG_ATOMIC.setVolatile(segment, position, value);
+    }
+
+    @Override
+    public long getLongAcquire(long position) {
+        view.checkOpen();
+        return (long) LONG_ATOMIC.getAcquire(segment, position);
+    }
+
+    @Override
+    public void putLongRelease(long position, long value) {
+        checkWritable();
+        LONG_ATOMIC.setRelease(segment, position, value);
+    }
+
+    @Override
+    public boolean compareAndSetLong(long position, long expected, long value) {
+        checkWritable();
+        return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
+    }
+
+    @Override
+    public long getAndAddLong(long position, long delta) {
+        checkWritable();
+        return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
+    }
+
+    @Override
+    public long getAndSetLong(long position, long value) {
+        checkWritable();
+        return (long) LONG_ATOMIC.getAndSet(segment, position, value);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        view.flush();
+    }
+
+    @Override
+    public void flush(long offset, long length) throws IOException {
+        view.flush(offset, length);
+    }
+
+    @Override
+    public MemorySegment segment() {
+        return view.handOutSegment();
+    }
+
+    @Override
+    public void close() throws IOException {
+        view.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryMappedViewAccessor[offset=" + view.offset() + ", capacity=" + view.size() + ", access="
+                + view.access() + (view.isClosed() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,66 @@
+package io.mmf4j.internal;
+
+import java.lang.foreign.Arena;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Closes views' shared arenas off the caller's thread. Closing a shared arena waits for a handshake with
+ * every Java thread (50-85 µs on a small machine), which would dominate the cost of closing a view; the
+ * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile.
+ *
+ * <p>The queue is bounded: when it is full the caller closes the arena itself, so a burst of closes cannot
+ * pile up mappings faster than they are released.
+ */
+final class ViewReaper {
+    private static final int CAPACITY = 256;
+    private static final BlockingQueue<Arena> QUEUE = new ArrayBlockingQueue<>(CAPACITY);
+
+    static {
+        Thread reaper = Thread.ofPlatform().daemon().name("mmf4j-view-reaper").unstarted(ViewReaper::run);
+        reaper.start();
+    }
+
+    private ViewReaper() {}
+
+    /** Closes {@code arena} soon, or now if the reaper is behind. */
+    static void close(Arena arena) {
+        if (!QUEUE.offer(arena)) {
+            closeOrRetry(arena);
+        }
+    }
+
+    /** The number of arenas waiting to be closed. */
+    static int pending() {
+        return QUEUE.size();
+    }
+
+    private static void run() {
+        while (true) {
+            try {
+                closeOrRetry(QUEUE.take());
+            } catch (InterruptedException e) {
+                // a daemon that is never meant to stop: keep reaping
+            }
+        }
+    }
+
+    private static void closeOrRetry(Arena arena) {
+        try {
+            arena.close();
+        } catch (IllegalStateException busy) {
+            if (!arena.scope().isAlive()) {
+                return;
+            }
+            // a native call is using the memory right now (a segment passed to a downcall): try again later
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException ignored) {
+                    // retry at once
+                }
+                close(arena);
+            });
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.mmf4j.internal.ffi.linux;
+
+import static io.mmf4j.internal.ffi.linux.Libc.C_INT;
+import static io.mmf4j.internal.ffi.linux.Libc.C_LONG;
+import static io.mmf4j.internal.ffi.linux.Libc.C_POINTER;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** {@code <fcntl.h>}: open, fallocate, and the fcntl commands the library uses (seals, locks, flags). */
+public final class Fcntl {
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 01;
+    public static final int O_RDWR = 02;
+    public static final int O_CREAT = 0100;
+    public static final int O_EXCL = 0200;
+    public static final int O_NOCTTY = 0400;
+    public static final int O_TRUNC = 01000;
+    public static final int O_NONBLOCK = 04000;
+    public static final int O_DIRECTORY = 0200000;
+    public static final int O_NOFOLLOW = 0400000;
+    public static final int O_CLOEXEC = 02000000;
+
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int FD_CLOEXEC = 1;
+    public static final int F_ADD_SEALS = 1033;
+    public static final int F_GET_SEALS = 1034;
+    public static final int F_SEAL_SEAL = 0x0001;
+    public static final int F_SEAL_SHRINK = 0x0002;
+    public static final int F_SEAL_GROW = 0x0004;
+    public static final int F_SEAL_WRITE = 0x0008;
+
+    /** fallocate(2) mode 0: allocate blocks and extend the size if the range passes the end. */
+    public static final int FALLOC_FL_DEFAULT = 0;
+    public static final int FALLOC_FL_KEEP_SIZE = 0x01;
+
+    private static final MethodHandle OPEN = Libc.downcall("open",
+            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT));
+    private static final MethodHandle FALLOCATE = Libc.downcall("fallocate",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
+    private static final MethodHandle FCNTL = Libc.downcall("fcntl",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+
+    private Fcntl() {}
+
+    /** open(2) of {@code path} with flags and creation mode; returns the fd. */
+    public static int open(String path, int flags, int mode) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int fd;
+        try (Arena arena = Arena.ofConfined()) {
+            fd = (int) OPEN.invokeExact(capture, arena.allocateFrom(path), flags, mode);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (fd < 0) {
+            throw new ErrnoException("open", Libc.errno(capture), path);
+        }
+        return fd;
+    }
+
+    /** fallocate(2): reserves disk (or tmpfs) blocks for the range, so later writes cannot fail for space. */
+    public static void fallocate(int fd, int mode, long offset, long length, String subject) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try {
+            result = (int) FALLOCATE.invokeExact(capture, fd, mode, offset, length);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result != 0) {
+            throw new ErrnoException("fallocate", Libc.errno(capture), subject);
+        }
+    }
+
+    /** fcntl(2) with an int argument; returns the call's non-negative result. */
+    public static int fcntl(int fd, int command, int argument, String subject) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try {
+            result = (int) FCNTL.invokeExact(capture, fd, command, argument);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result < 0) {
+            throw new ErrnoException("fcntl", Libc.errno(capture), subject);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+package io.mmf4j.internal.ffi.linux;
+
+import static io.mmf4j.internal.ffi.linux.Libc.C_INT;
+import static io.mmf4j.internal.ffi.linux.Libc.C_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, sysconf, getpid, geteuid. */
+public final class Unistd {
+    public static final int SC_PAGESIZE = 30;
+
+    private static final MethodHandle CLOSE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle FTRUNCATE = Libc.downcall("ftruncate",
+            FunctionDescriptor.of(C_INT, C_INT, C_LONG));
+    private static final MethodHandle FSYNC = Libc.downcall("fsync", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle FDATASYNC = Libc.downcall("fdatasync", FunctionDescriptor.of(C_INT, C_INT));
+    private static final MethodHandle SYSCONF = Libc.downcallNoErrno("sysconf", FunctionDescriptor.of(C_LONG, C_INT));
+    private static final MethodHandle GETPID = Libc.downcallNoErrno("getpid", FunctionDescriptor.of(C_INT));
+    private static final MethodHandle GETEUID = Libc.downcallNoErrno("geteuid", FunctionDescriptor.of(C_INT));
+
+    private Unistd() {}
+
+    public static void close(int fd, String subject) throws ErrnoException {
+        intCall("close", CLOSE, fd, subject);
+    }
+
+    public static void ftruncate(int fd, long length, String subject) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try {
+            result = (int) FTRUNCATE.invokeExact(capture, fd, length);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result != 0) {
+            throw new ErrnoException("ftruncate", Libc.errno(capture), subject);
+        }
+    }
+
+    public static void fsync(int fd, String subject) throws ErrnoException {
+        intCall("fsync", FSYNC, fd, subject);
+    }
+
+    public static void fdatasync(int fd, String subject) throws ErrnoException {
+        intCall("fdatasync", FDATASYNC, fd, subject);
+    }
+
+    public static long sysconf(int name) {
+        try {
+            return (long) SYSCONF.invokeExact(name);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+    }
+
+    public static int getpid() {
+        try {
+            return (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+    }
+
+    public static int geteuid() {
+        try {
+            return (int) GETEUID.invokeExact();
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+    }
+
+    private static void intCall(String function, MethodHandle handle, int fd, String subject) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try {
+            result = (int) handle.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result != 0) {
+            throw new ErrnoException(function, Libc.errno(capture), subject);
+        }
+    }
+}

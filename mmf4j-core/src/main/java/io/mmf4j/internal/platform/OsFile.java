@@ -1,0 +1,37 @@
+package io.mmf4j.internal.platform;
+
+import java.io.IOException;
+
+/**
+ * An open regular file (a file descriptor on POSIX, a HANDLE on Windows). Not thread-safe for close:
+ * the owner closes it once, after every user is done.
+ */
+public interface OsFile extends AutoCloseable {
+
+    /** The path, for messages. */
+    String path();
+
+    /** Whether opening created the file (so a failed call must remove it). */
+    boolean created();
+
+    /** Whether the file was opened for writing. */
+    boolean writable();
+
+    long size() throws IOException;
+
+    /** Sets the length: grows with zeros (sparse) or shrinks. */
+    void setLength(long length) throws IOException;
+
+    /**
+     * Reserves storage for {@code [offset, offset + length)} so that writing it later cannot fail for
+     * lack of space, extending the file if the range passes its end. Returns false where the file
+     * system cannot reserve (the range is then only extended).
+     */
+    boolean allocate(long offset, long length) throws IOException;
+
+    /** Makes written data and metadata durable (fsync). */
+    void sync() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

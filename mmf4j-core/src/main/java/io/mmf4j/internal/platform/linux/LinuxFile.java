@@ -1,0 +1,129 @@
+package io.mmf4j.internal.platform.linux;
+
+import io.mmf4j.internal.ffi.linux.Errno;
+import io.mmf4j.internal.ffi.linux.ErrnoException;
+import io.mmf4j.internal.ffi.linux.Fcntl;
+import io.mmf4j.internal.ffi.linux.Stat;
+import io.mmf4j.internal.ffi.linux.Unistd;
+import io.mmf4j.internal.platform.FileAccess;
+import io.mmf4j.internal.platform.OsFile;
+import java.io.IOException;
+
+/** An open file descriptor of a regular file. Close is idempotent. */
+public final class LinuxFile implements OsFile {
+    private final int fd;
+    private final String path;
+    private final boolean created;
+    private final boolean writable;
+    private boolean closed;
+
+    private LinuxFile(int fd, String path, boolean created, boolean writable) {
+        this.fd = fd;
+        this.path = path;
+        this.created = created;
+        this.writable = writable;
+    }
+
+    /** Wraps a freshly opened fd, refusing (and closing) anything that is not a regular file. */
+    static LinuxFile checked(int fd, String path, boolean created, FileAccess access) throws IOException {
+        LinuxFile file = new LinuxFile(fd, path, created, access == FileAccess.READ_WRITE);
+        try {
+            Stat.FileStatus status = Stat.fstat(fd, path);
+            if (!status.isRegularFile()) {
+                throw new IOException(path + " is not a regular file (mode 0" + Integer.toOctalString(status.mode()) + ")");
+            }
+        } catch (IOException e) {
+            file.closeQuietly();
+            throw e instanceof ErrnoException errno ? LinuxErrors.translate(errno) : e;
+        }
+        return file;
+    }
+
+    /** Adopts an fd made elsewhere (memfd, shm) that the caller has already checked. */
+    public static LinuxFile adopt(int fd, String path, boolean created, boolean writable) {
+        return new LinuxFile(fd, path, created, writable);
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public boolean created() {
+        return created;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    @Override
+    public long size() throws IOException {
+        try {
+            return Stat.fstat(fd, path).size();
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void setLength(long length) throws IOException {
+        try {
+            Unistd.ftruncate(fd, length, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public boolean allocate(long offset, long length) throws IOException {
+        try {
+            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path);
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOSYS) {
+                if (size() < offset + length) {
+                    setLength(offset + length);
+                }
+                return false;
+            }
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void sync() throws IOException {
+        try {
+            Unistd.fsync(fd, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Unistd.close(fd, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // the fd is gone either way; the caller reports the original failure
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.mmf4j.internal.platform.linux;
+
+import io.mmf4j.internal.ffi.linux.ErrnoException;
+import io.mmf4j.internal.ffi.linux.Fcntl;
+import io.mmf4j.internal.ffi.linux.Mman;
+import io.mmf4j.internal.ffi.linux.Unistd;
+import io.mmf4j.internal.platform.FileAccess;
+import io.mmf4j.internal.platform.FileCreation;
+import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.platform.OsFile;
+import io.mmf4j.internal.platform.Platform;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+
+/** {@link Platform} for Linux x86_64, over libc downcalls. Stateless and thread-safe. */
+public final class LinuxPlatform implements Platform {
+    private static final int NEW_FILE_MODE = 0666; // narrowed by the umask, as Java's own file creation is
+
+    private final long pageSize = Unistd.sysconf(Unistd.SC_PAGESIZE);
+
+    @Override
+    public String name() {
+        return "linux-x86_64";
+    }
+
+    @Override
+    public long pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public long allocationGranularity() {
+        return pageSize; // Linux maps at any page; Windows' 64 KiB rule does not apply
+    }
+
+    @Override
+    public OsFile openFile(Path path, FileAccess access, FileCreation creation) throws IOException {
+        String name = path.toString();
+        int base = (access == FileAccess.READ ? Fcntl.O_RDONLY : Fcntl.O_RDWR) | Fcntl.O_CLOEXEC | Fcntl.O_NOCTTY;
+        try {
+            return switch (creation) {
+                case OPEN_EXISTING -> LinuxFile.checked(Fcntl.open(name, base, 0), name, false, access);
+                case CREATE_NEW -> LinuxFile.checked(
+                        Fcntl.open(name, base | Fcntl.O_CREAT | Fcntl.O_EXCL, NEW_FILE_MODE), name, true, access);
+                case CREATE_OR_TRUNCATE -> openOrCreate(name, base | Fcntl.O_TRUNC, access);
+                case OPEN_OR_CREATE -> openOrCreate(name, base, access);
+            };
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    /** O_CREAT cannot tell whether it created the file, so try exclusive creation first. */
+    private static OsFile openOrCreate(String name, int flags, FileAccess access) throws IOException {
+        while (true) {
+            try {
+                int fd = Fcntl.open(name, flags | Fcntl.O_CREAT | Fcntl.O_EXCL, NEW_FILE_MODE);
+                return LinuxFile.checked(fd, name, true, access);
+            } catch (ErrnoException e) {
+                if (e.errno() != io.mmf4j.internal.ffi.linux.Errno.EEXIST) {
+                    throw e;
+                }
+            }
+            try {
+                return LinuxFile.checked(Fcntl.open(name, flags, 0), name, false, access);
+            } catch (ErrnoException e) {
+                if (e.errno() != io.mmf4j.internal.ffi.linux.Errno.ENOENT) {
+                    throw e;
+                }
+                // removed between the two opens: try again
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("restricted") // the segment covers exactly the range mmap just returned
+    public MemorySegment map(OsFile file, long offset, long length, MapAccess access, Arena arena) throws IOException {
+        if (offset % pageSize != 0) {
+            throw new IllegalArgumentException("offset " + offset + " is not a multiple of the page size " + pageSize);
+        }
+        LinuxFile linuxFile = (LinuxFile) file;
+        String subject = file.path() + " [" + offset + ", +" + length + ")";
+        long address;
+        try {
+            address = Mman.mmap(0L, length, protection(access), access.shared() ? Mman.MAP_SHARED : Mman.MAP_PRIVATE,
+                    linuxFile.fd(), offset, subject);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+        return MemorySegment.ofAddress(address).reinterpret(length, arena, segment -> unmapQuietly(address, length, subject));
+    }
+
+    static int protection(MapAccess access) {
+        int prot = Mman.PROT_NONE;
+        if (access.read()) {
+            prot |= Mman.PROT_READ;
+        }
+        if (access.write()) {
+            prot |= Mman.PROT_WRITE;
+        }
+        if (access.execute()) {
+            prot |= Mman.PROT_EXEC;
+        }
+        return prot;
+    }
+
+    private static void unmapQuietly(long address, long length, String subject) {
+        try {
+            Mman.munmap(address, length, subject);
+        } catch (ErrnoException e) {
+            // munmap of a range we mapped cannot fail short of a bug; an arena's cleanup must not throw.
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void flush(MemorySegment mapping) throws IOException {
+        long start = mapping.address() - mapping.address() % pageSize;
+        long end = mapping.address() + mapping.byteSize();
+        try {
+            Mman.msync(start, end - start, Mman.MS_SYNC, "mapping at 0x" + Long.toHexString(start));
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public boolean[] residency(MemorySegment mapping) throws IOException {
+        long start = mapping.address() - mapping.address() % pageSize;
+        long end = mapping.address() + mapping.byteSize();
+        int pages = Math.toIntExact((end - start + pageSize - 1) / pageSize);
+        boolean[] resident = new boolean[pages];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment vector = arena.allocate(Math.max(1, pages));
+            Mman.mincore(start, end - start, vector, "mapping at 0x" + Long.toHexString(start));
+            for (int i = 0; i < pages; i++) {
+                resident[i] = (vector.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
+            }
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+        return resident;
+    }
+
+    @Override
+    public void willNeed(MemorySegment mapping) throws IOException {
+        long start = mapping.address() - mapping.address() % pageSize;
+        long end = mapping.address() + mapping.byteSize();
+        try {
+            Mman.madvise(start, end - start, Mman.MADV_WILLNEED, "mapping at 0x" + Long.toHexString(start));
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public long processId() {
+        return Unistd.getpid();
+    }
+}
