@@ -55,7 +55,12 @@ public final class PersistedMaps {
                 file.allocate(originalSize, mapCapacity - originalSize);
             }
             FileSource source = new FileSource(file, () -> { });
-            return NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), path);
+            // An extra hold across registration: a failing register closes the map, and the descriptor must
+            // stay open until undo below has put the file back (a closed fd number may name another file).
+            source.retain();
+            MemoryMappedFile map = NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), path);
+            source.letGo(); // back to the map's own hold; never the last one
+            return map;
         } catch (IOException | RuntimeException | Error e) {
             undo(path, file, originalSize, e);
             throw e;
@@ -104,7 +109,7 @@ public final class PersistedMaps {
             }
         }
         ChannelSource source = new ChannelSource(channel, leaveOpen);
-        if (growsFile(access)) {
+        if (access.canWrite()) { // FileChannel.map refuses PRIVATE (copy-on-write) on a read-only channel too
             probeWritable(source, channel);
         }
         return NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), null);
@@ -116,7 +121,7 @@ public final class PersistedMaps {
             channel.map(FileChannel.MapMode.READ_WRITE, 0, 0, arena);
         } catch (NonWritableChannelException e) {
             AccessDeniedException denied = new AccessDeniedException(source.describe(), null,
-                    "a writable map needs a channel opened for writing");
+                    "a writable or copy-on-write map needs a channel opened for reading and writing");
             denied.initCause(e);
             throw denied;
         }

@@ -65,6 +65,7 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public long size() throws IOException {
+        checkOpen();
         try {
             return Stat.fstat(fd, path).size();
         } catch (ErrnoException e) {
@@ -74,6 +75,7 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public void setLength(long length) throws IOException {
+        checkOpen();
         try {
             Unistd.ftruncate(fd, length, path);
         } catch (ErrnoException e) {
@@ -83,6 +85,7 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public boolean allocate(long offset, long length) throws IOException {
+        checkOpen();
         try {
             Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path);
             return true;
@@ -99,10 +102,18 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public void sync() throws IOException {
+        checkOpen();
         try {
             Unistd.fsync(fd, path);
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
+        }
+    }
+
+    /** After close the fd number may already name another file: never use it again. */
+    private synchronized void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException(path + " is closed");
         }
     }
 
