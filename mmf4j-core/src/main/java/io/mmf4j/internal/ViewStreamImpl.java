@@ -349,6 +349,10 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
+                checkWritable();
+                if (position >= size) { // an OutputStream reports a full view as an IOException, as write(byte[]) does
+                    throw new IOException("writing 1 byte at " + position + " passes the end of the view (" + size + ")");
+                }
                 writeByte((byte) b);
             }
 
