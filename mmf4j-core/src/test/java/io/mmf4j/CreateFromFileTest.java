@@ -454,6 +454,33 @@ class CreateFromFileTest {
     }
 
     @Test
+    void aFailedChannelCallRestoresTheFileAndKeepsTheChannel() throws IOException {
+        // As for paths: the map name is the step after growing that can fail (taken, or not supported yet).
+        Path first = fileOf(100);
+        Path second = fileOf(300);
+        String name = "coretests-channel-" + ProcessHandle.current().pid();
+        MemoryMappedFile holder = null;
+        try (FileChannel one = FileChannel.open(first, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileChannel two = FileChannel.open(second, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try {
+                holder = MemoryMappedFile.createFromFile(one, name, 0, MemoryMappedFileAccess.READ_WRITE, true);
+            } catch (UnsupportedOperationException | IOException notAvailable) {
+                assertEquals(100, one.size());
+            }
+            FileChannel target = holder == null ? one : two;
+            long size = target.size();
+            assertThrows(Exception.class,
+                    () -> MemoryMappedFile.createFromFile(target, name, 1 << 20, MemoryMappedFileAccess.READ_WRITE, false));
+            assertEquals(size, target.size(), "the grown file was not restored");
+            assertTrue(target.isOpen(), "a failed call closed the caller's channel");
+        } finally {
+            if (holder != null) {
+                holder.close();
+            }
+        }
+    }
+
+    @Test
     void aClosedChannelIsRefused() throws IOException {
         Path file = fileOf(4096);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);

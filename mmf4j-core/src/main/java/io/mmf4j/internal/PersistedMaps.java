@@ -98,21 +98,39 @@ public final class PersistedMaps {
         }
         long size = channel.size();
         long mapCapacity = sizeFor("file channel", size, capacity, access);
-        if (mapCapacity > size) {
-            try {
-                channel.write(ByteBuffer.allocate(1), mapCapacity - 1); // grows the file, sparse, to exactly the capacity
-            } catch (NonWritableChannelException e) {
-                AccessDeniedException denied = new AccessDeniedException("file channel", null,
-                        "growing the file to " + mapCapacity + " bytes needs a channel opened for writing");
-                denied.initCause(e);
-                throw denied;
+        boolean grew = false;
+        try {
+            if (mapCapacity > size) {
+                try {
+                    channel.write(ByteBuffer.allocate(1), mapCapacity - 1); // grows the file, sparse, to exactly the capacity
+                    grew = true;
+                } catch (NonWritableChannelException e) {
+                    AccessDeniedException denied = new AccessDeniedException("file channel", null,
+                            "growing the file to " + mapCapacity + " bytes needs a channel opened for writing");
+                    denied.initCause(e);
+                    throw denied;
+                }
             }
+            ChannelSource source = new ChannelSource(channel, leaveOpen);
+            if (access.canWrite()) { // FileChannel.map refuses PRIVATE (copy-on-write) on a read-only channel too
+                probeWritable(source, channel);
+            }
+            // An extra hold across registration: a failing register closes the map, which must not close the
+            // caller's channel: a failed call leaves the channel as it found it.
+            source.retain();
+            MemoryMappedFile map = NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), null);
+            source.letGo(); // back to the map's own hold; never the last one
+            return map;
+        } catch (IOException | RuntimeException | Error e) {
+            if (grew) {
+                try {
+                    channel.truncate(size); // a failed call leaves the file at its old size
+                } catch (IOException | RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
         }
-        ChannelSource source = new ChannelSource(channel, leaveOpen);
-        if (access.canWrite()) { // FileChannel.map refuses PRIVATE (copy-on-write) on a read-only channel too
-            probeWritable(source, channel);
-        }
-        return NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), null);
     }
 
     /** A channel opened for reading only cannot back a writable map: find out now, not at the first view. */
