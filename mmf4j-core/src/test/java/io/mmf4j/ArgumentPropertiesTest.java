@@ -14,6 +14,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -126,6 +128,64 @@ class ArgumentPropertiesTest {
                 assertFalse(Files.exists(file), "a failed call left a file behind");
             }
         } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    // ---- createFromFile(FileChannel) -------------------------------------------------------------
+
+    @Property(tries = 150)
+    void createFromChannelSucceedsOrFailsAsDocumented(
+            @ForAll @IntRange(min = 0, max = 9000) int size, @ForAll boolean writableChannel,
+            @ForAll @IntRange(min = 0, max = 5) int capacityKind, @ForAll @IntRange(min = 1, max = 9000) int delta,
+            @ForAll MemoryMappedFileAccess access, @ForAll boolean leaveOpen) throws IOException {
+        Path file = dir.resolve("channel-" + COUNTER.incrementAndGet());
+        byte[] before = content(size);
+        Files.write(file, before);
+        long capacity = switch (capacityKind) {
+            case 0 -> -delta;
+            case 1 -> 0;
+            case 2 -> size - delta;
+            case 3 -> size;
+            default -> size + delta;
+        };
+        boolean writesFile = access == MemoryMappedFileAccess.READ_WRITE || access == MemoryMappedFileAccess.READ_WRITE_EXECUTE;
+        Class<? extends Throwable> expected;
+        if (capacity < 0 || access == MemoryMappedFileAccess.WRITE) {
+            expected = IllegalArgumentException.class;
+        } else if (access.canExecute()) {
+            expected = UnsupportedOperationException.class;
+        } else if ((capacity == 0 && size == 0) || (capacity != 0 && capacity < size) || (capacity > size && !writesFile)) {
+            expected = IllegalArgumentException.class;
+        } else if (!writableChannel && (capacity > size || access.canWrite())) {
+            expected = AccessDeniedException.class;
+        } else {
+            expected = null;
+        }
+        FileChannel channel = writableChannel
+                ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            MemoryMappedFile map = MemoryMappedFile.createFromFile(channel, null, capacity, access, leaveOpen);
+            assertEquals(null, expected, "succeeded, but " + expected + " was documented");
+            long mapCapacity = capacity == 0 ? size : capacity;
+            assertEquals(mapCapacity, map.capacity());
+            assertEquals(mapCapacity, Files.size(file));
+            try (MemoryMappedViewAccessor view = map.createViewAccessor()) {
+                assertEquals(size > 0 ? before[size - 1] : 0, view.getByte(Math.max(0, size - 1)));
+            }
+            map.close();
+            if (leaveOpen) {
+                assertTrue(channel.isOpen());
+            } else {
+                CreateFromFileTest.awaitClosed(channel);
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException | AccessDeniedException e) {
+            assertEquals(expected, e.getClass(), "threw " + e);
+            assertTrue(channel.isOpen(), "a failed call closed the channel");
+            assertArrayEquals(before, Files.readAllBytes(file), "a failed call changed the file");
+        } finally {
+            channel.close();
             Files.deleteIfExists(file);
         }
     }

@@ -202,6 +202,53 @@ class ViewLifecycleTest {
     }
 
     @Test
+    void closingWhileOtherThreadsReadAndWriteNeverFaults() throws Exception {
+        Path file = zeros(16 * PAGE);
+        for (boolean handOut : new boolean[] {false, true}) {
+            try (MemoryMappedFile map = MemoryMappedFile.createFromFile(file)) {
+                MemoryMappedViewAccessor view = map.createViewAccessor();
+                MemorySegment raw = handOut ? view.segment() : null;
+                java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(2);
+                java.util.concurrent.ConcurrentLinkedQueue<Throwable> endings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                Thread[] threads = new Thread[2];
+                for (int t = 0; t < threads.length; t++) {
+                    int id = t;
+                    threads[t] = Thread.ofPlatform().start(() -> {
+                        long[] chunk = new long[64];
+                        running.countDown();
+                        try {
+                            for (long i = 0; ; i++) {
+                                long at = (i * 8 * 64) % (16 * PAGE - 8 * 64);
+                                if (id == 0) {
+                                    view.readArray(at, chunk, 0, chunk.length);
+                                    view.getAndAddLong(at & ~7L, 1);
+                                } else if (raw != null) {
+                                    raw.set(ValueLayout.JAVA_LONG_UNALIGNED, at, i);
+                                } else {
+                                    view.putLong(at, i);
+                                }
+                            }
+                        } catch (Throwable e) {
+                            endings.add(e);
+                        }
+                    });
+                }
+                running.await();
+                Thread.sleep(20);
+                view.close();
+                for (Thread thread : threads) {
+                    thread.join(10_000);
+                    assertFalse(thread.isAlive(), "a thread kept accessing a closed view");
+                }
+                assertEquals(2, endings.size());
+                for (Throwable ending : endings) {
+                    assertTrue(ending instanceof IllegalStateException, "ended with " + ending);
+                }
+            }
+        }
+    }
+
+    @Test
     void aHandedOutSegmentDiesWithItsView() throws IOException {
         Path file = zeros(PAGE);
         try (MemoryMappedFile map = MemoryMappedFile.createFromFile(file)) {
