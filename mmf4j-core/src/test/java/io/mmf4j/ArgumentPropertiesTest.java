@@ -178,7 +178,7 @@ class ArgumentPropertiesTest {
             if (leaveOpen) {
                 assertTrue(channel.isOpen());
             } else {
-                CreateFromFileTest.awaitClosed(channel);
+                ChannelMapTest.awaitClosed(channel);
             }
         } catch (IllegalArgumentException | UnsupportedOperationException | AccessDeniedException e) {
             assertEquals(expected, e.getClass(), "threw " + e);
