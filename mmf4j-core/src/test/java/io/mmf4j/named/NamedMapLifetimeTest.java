@@ -126,6 +126,33 @@ class NamedMapLifetimeTest {
     }
 
     @Test
+    void theGlobalNamespaceGivesExactlyThePermissionsTheCreatorChose() throws Exception {
+        String name = "global-test-" + java.util.UUID.randomUUID();
+        SharedNamespace readable = SharedNamespace.global(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        SharedNamespace owner = SharedNamespace.global(java.util.Set.of());
+        try (MemoryMappedFile shared = MemoryMappedFile.createNew(readable, name, 4096, RW);
+             MemoryMappedViewAccessor view = shared.createViewAccessor();
+             MemoryMappedFile secret = MemoryMappedFile.createNew(owner, name + "-secret", 4096, RW)) {
+            view.putLong(0, 2024);
+            assertEquals(01777, (Integer) Files.getAttribute(readable.directory(), "unix:mode") & 07777);
+            assertEquals("opened 2024", asNobody("open", "global", name));
+            assertTrue(asNobody("open", "global", name + "-secret").startsWith("AccessDeniedException"));
+            assertTrue(owner.list().stream().anyMatch(info -> info.name().equals(name + "-secret")));
+        }
+        assertTrue(owner.list().stream().noneMatch(info -> info.name().startsWith(name)));
+    }
+
+    private String asNobody(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        command.addAll(ChildJvm.command(NamedMapChild.class, args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        children.add(child);
+        String out = new String(child.getInputStream().readAllBytes()).strip();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        return out;
+    }
+
+    @Test
     void aFullTmpfsIsAnIOExceptionAtCreationUnlessPagesAreDelayed() throws Exception {
         Path mount = dir.getParent().resolve("small");
         Files.createDirectory(mount);

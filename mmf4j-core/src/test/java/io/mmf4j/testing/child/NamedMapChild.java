@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * A second process for the named-map tests, using the exported API only. {@code args[0]} is the role,
- * {@code args[1]} the namespace directory ("-" for this user's default namespace), {@code args[2]} the name.
+ * {@code args[1]} the namespace directory ("-" for this user's default namespace, "global" for the global one), {@code args[2]} the name.
  * Roles that hold a map print a line and then hold it until their stdin closes.
  */
 public final class NamedMapChild {
@@ -21,7 +21,11 @@ public final class NamedMapChild {
     private NamedMapChild() {}
 
     public static void main(String[] args) throws Exception {
-        SharedNamespace ns = args[1].equals("-") ? SharedNamespace.local() : SharedNamespace.at(Path.of(args[1]));
+        SharedNamespace ns = switch (args[1]) {
+            case "-" -> SharedNamespace.local();
+            case "global" -> SharedNamespace.global(java.util.Set.of());
+            default -> SharedNamespace.at(Path.of(args[1]));
+        };
         String name = args[2];
         switch (args[0]) {
             case "write" -> { // the source texts' process A
