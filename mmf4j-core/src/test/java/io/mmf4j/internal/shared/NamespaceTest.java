@@ -64,6 +64,12 @@ class NamespaceTest {
             assertEquals(1, files().size(), "one holder left: the object lives");
         }
         assertEquals(List.of(), files(), "last close reclaims the name");
+        SharedHandle closed = ns.create(NamedObjectKind.EVENT, "closed", 8, 8, 0, true, null);
+        closed.close();
+        closed.close();
+        try (Arena arena = Arena.ofConfined()) {
+            assertThrows(IllegalStateException.class, () -> closed.mapPayload(0, 8, MapAccess.READ, arena));
+        }
         assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.SEMAPHORE, "slots", true));
     }
 
