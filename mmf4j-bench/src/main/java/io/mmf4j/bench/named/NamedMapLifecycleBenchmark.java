@@ -2,6 +2,7 @@ package io.mmf4j.bench.named;
 
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
+import io.mmf4j.MemoryMappedFileOptions;
 import io.mmf4j.MemoryMappedFileRights;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.SharedNamespace;
@@ -74,6 +75,17 @@ public class NamedMapLifecycleBenchmark {
     @Benchmark
     public byte mmf4jCreateNewViewClose() throws IOException {
         try (MemoryMappedFile map = MemoryMappedFile.createNew(createSpace, "fresh", SIZE, MemoryMappedFileAccess.READ_WRITE);
+             MemoryMappedViewAccessor view = map.createViewAccessor()) {
+            view.putByte(4096, (byte) 1);
+            return view.getByte(4096);
+        }
+    }
+
+    /** As the FileChannel peer does, commits nothing up front (pages come at first touch). */
+    @Benchmark
+    public byte mmf4jCreateNewDelayedViewClose() throws IOException {
+        try (MemoryMappedFile map = MemoryMappedFile.createNew(createSpace, "fresh", SIZE, MemoryMappedFileAccess.READ_WRITE,
+                MemoryMappedFileOptions.DELAY_ALLOCATE_PAGES);
              MemoryMappedViewAccessor view = map.createViewAccessor()) {
             view.putByte(4096, (byte) 1);
             return view.getByte(4096);
