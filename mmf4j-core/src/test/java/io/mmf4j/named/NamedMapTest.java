@@ -158,6 +158,40 @@ class NamedMapTest {
     }
 
     @Test
+    void aPersistedMapCannotTakeALiveNameAndLeavesNoFileBehind(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        String name = "taken-" + UUID.randomUUID();
+        Path file = tmp.resolve("new.bin");
+        try (MemoryMappedFile live = MemoryMappedFile.createNew(name, 4096)) {
+            assertThrows(FileAlreadyExistsException.class,
+                    () -> MemoryMappedFile.createFromFile(file, io.mmf4j.FileMode.CREATE_NEW, name, 4096));
+            assertFalse(java.nio.file.Files.exists(file), "the file the failed call created is removed");
+            try (MemoryMappedFile other = MemoryMappedFile.openExisting(name)) {
+                assertEquals(4096, other.capacity());
+            }
+        }
+    }
+
+    @Test
+    void anInheritanceTokenIsUselessOnceClosed() throws IOException {
+        String token;
+        try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 4096);
+             MemoryMappedViewAccessor view = map.createViewAccessor()) {
+            view.putLong(0, 9);
+            try (io.mmf4j.InheritableMap shared = map.inheritable();
+                 MemoryMappedFile again = MemoryMappedFile.openInherited(shared.token()); // this process is its own child
+                 MemoryMappedViewAccessor seen = again.createViewAccessor()) {
+                token = shared.token();
+                assertEquals(9, seen.getLong(0));
+            }
+        }
+        assertThrows(NoSuchFileException.class, () -> MemoryMappedFile.openInherited(token));
+        MemoryMappedFile closed = MemoryMappedFile.createNew(null, 4096);
+        closed.close();
+        assertThrows(IllegalStateException.class, closed::inheritable);
+    }
+
+    @Test
     void delayAllocatePagesSkipsTheCommit() throws IOException {
         long huge = 1L << 46; // 64 TiB: far more than any tmpfs here holds
         assertThrows(IOException.class, () -> MemoryMappedFile.createNew(ns, "huge", huge, RW));
