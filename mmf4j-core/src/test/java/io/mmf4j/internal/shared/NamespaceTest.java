@@ -173,6 +173,15 @@ class NamespaceTest {
     }
 
     @Test
+    void aNamespaceDirectoryRemovedUnderneathIsMadeAgain() throws IOException {
+        ns.create(NamedObjectKind.MAP, "first", 1, 1, 0, true, null).close();
+        Files.delete(dir);
+        try (SharedHandle again = ns.create(NamedObjectKind.MAP, "second", 1, 1, 0, true, null)) {
+            assertEquals(0700, (Integer) Files.getAttribute(dir, "unix:mode") & 07777);
+        }
+    }
+
+    @Test
     void aDirectoryOfWrongModeOrASymlinkIsRefused() throws IOException {
         Path loose = dir.resolveSibling("loose");
         Files.createDirectory(loose);
