@@ -1,0 +1,59 @@
+package io.mmf4j.internal.shared;
+
+import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.platform.OsFile;
+import io.mmf4j.internal.platform.Platform;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.FileSystemException;
+
+/** Builds a new object's file and reads an existing one's header. Stateless and thread-safe. */
+final class SharedFiles {
+    private SharedFiles() {}
+
+    /**
+     * Sizes an unnamed file, commits it (all of it if {@code reserve}, the header always, so writing the header
+     * cannot fault), writes the header and runs the initializer.
+     */
+    static void build(OsFile file, SharedHeader header, long payloadSize, boolean reserve,
+                      Namespace.PayloadInitializer initializer) throws IOException {
+        long total = header.headerSize() + payloadSize;
+        if (reserve) {
+            file.allocate(0, total);
+        } else {
+            file.allocate(0, header.headerSize());
+            file.setLength(total);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment bytes = arena.allocate(header.headerSize(), 8); // zeroed
+            header.writeTo(bytes);
+            file.write(0, bytes); // one pwrite: cheaper than mapping a page for it
+            if (initializer != null) {
+                initializer.initialise(Platform.current().map(file, header.headerSize(), payloadSize,
+                        MapAccess.READ_WRITE, arena));
+            }
+        }
+    }
+
+    /** Reads and checks the header of an object's file; {@code FileSystemException} if it is not one. */
+    static SharedHeader readHeader(OsFile file, String subject) throws IOException {
+        long pageSize = Platform.current().pageSize();
+        // Read, not mapped: a file shorter than it claims (another user's debris, a truncation) cannot fault.
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment first = arena.allocate(pageSize, 8);
+            if (file.read(0, first) < pageSize) {
+                throw new FileSystemException(subject, null, "not an mmf4j named object (shorter than a page)");
+            }
+            long headerSize = SharedHeader.declaredHeaderSize(first, pageSize, subject);
+            MemorySegment all = first;
+            if (headerSize > pageSize) {
+                all = arena.allocate(headerSize, 8);
+                if (file.read(0, all) < headerSize) {
+                    throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+                }
+            }
+            return SharedHeader.readFrom(all, subject);
+        }
+    }
+}
