@@ -64,13 +64,15 @@ class NullPolicyTest {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              MemoryMappedFile map = MemoryMappedFile.createFromFile(file);
              MemoryMappedViewAccessor accessor = map.createViewAccessor();
-             MemoryMappedViewStream stream = map.createViewStream()) {
+             MemoryMappedViewStream stream = map.createViewStream();
+             InheritableMap inheritable = map.inheritable()) {
+            SharedNamespace namespace = SharedNamespace.at(dir.resolve("namespace"));
             List<Class<?>> types = publicTypes();
             assertTrue(types.contains(MemoryMappedFile.class) && types.contains(MemoryMappedViewStream.class), types.toString());
             for (Class<?> type : types) {
-                Object receiver = receiverFor(type, map, accessor, stream);
+                Object receiver = receiverFor(type, map, accessor, stream, inheritable, namespace);
                 for (Method method : type.getMethods()) {
-                    if (NOT_OURS.contains(method.getDeclaringClass()) || method.isSynthetic()) {
+                    if (NOT_OURS.contains(method.getDeclaringClass()) || method.isSynthetic() || isEquals(method)) {
                         continue;
                     }
                     boolean isStatic = Modifier.isStatic(method.getModifiers());
@@ -84,7 +86,7 @@ class NullPolicyTest {
                         }
                         Object[] args = new Object[parameters.length];
                         for (int i = 0; i < parameters.length; i++) {
-                            args[i] = i == nullAt ? null : dummy(method, i, file, channel);
+                            args[i] = i == nullAt ? null : dummy(method, i, file, channel, namespace);
                         }
                         checked++;
                         String call = type.getSimpleName() + "." + method.getName() + " with argument " + nullAt + " null";
@@ -121,13 +123,26 @@ class NullPolicyTest {
         }
     }
 
+    /** {@code equals(null)} is false by Object's contract, not a null-policy violation. */
+    private static boolean isEquals(Method method) {
+        return method.getName().equals("equals") && method.getParameterCount() == 1
+                && method.getParameterTypes()[0] == Object.class;
+    }
+
     private static boolean isMapName(Method method, int index) {
         return method.getDeclaringClass() == MemoryMappedFile.class && Modifier.isStatic(method.getModifiers())
                 && MAP_NAME_FACTORIES.contains(method.getName()) && method.getParameterTypes()[index] == String.class;
     }
 
     private static Object receiverFor(Class<?> type, MemoryMappedFile map, MemoryMappedViewAccessor accessor,
-                                      MemoryMappedViewStream stream) {
+                                      MemoryMappedViewStream stream, InheritableMap inheritable,
+                                      SharedNamespace namespace) {
+        if (type == InheritableMap.class) {
+            return inheritable;
+        }
+        if (type == SharedNamespace.class) {
+            return namespace;
+        }
         if (type == MemoryMappedFile.class) {
             return map;
         }
@@ -144,7 +159,7 @@ class NullPolicyTest {
     }
 
     /** A harmless non-null value for parameter {@code index}: the call must fail only for the null one. */
-    private static Object dummy(Method method, int index, Path file, FileChannel channel) {
+    private static Object dummy(Method method, int index, Path file, FileChannel channel, SharedNamespace namespace) {
         Class<?> type = method.getParameterTypes()[index];
         boolean factory = method.getDeclaringClass() == MemoryMappedFile.class && Modifier.isStatic(method.getModifiers());
         if (type == long.class) {
@@ -197,6 +212,15 @@ class NullPolicyTest {
         }
         if (type == Class.class) {
             return Sample.class;
+        }
+        if (type == SharedNamespace.class) {
+            return namespace;
+        }
+        if (type == java.util.Set.class) {
+            return java.util.Set.of();
+        }
+        if (type == ProcessBuilder.class) {
+            return new ProcessBuilder("true");
         }
         if (type == Record.class) {
             return new Sample(1, (short) 2);

@@ -63,7 +63,6 @@ public final class InheritableMapImpl implements InheritableMap {
                     map.access().name(), kind, name, path);
             return new InheritableMapImpl(source, token);
         } catch (IOException | RuntimeException | Error e) {
-            source.holderClosed();
             source.letGo();
             throw e;
         }
@@ -95,11 +94,7 @@ public final class InheritableMapImpl implements InheritableMap {
             closed = true;
         }
         try {
-            try {
-                source.holderClosed();
-            } finally {
-                source.letGo();
-            }
+            source.letGo();
         } catch (IOException e) {
             throw new UncheckedIOException("closing inheritable map", e);
         }

@@ -9,7 +9,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * One mapped window {@code [offset, offset + size)} of a map, shared by the accessor or stream that wraps it.
- * Maps from the page below {@code offset}; holds its {@link MappingSource} until the mapping is gone.
+ * Maps from the page below {@code offset}; holds its {@link MappingSource} until the view is closed (the
+ * mapping keeps its own kernel reference to the file, so it may outlive that hold by the reaper's delay).
  *
  * <p><b>Lifetime.</b> The mapping lives in its own shared arena. {@link #close()} marks the view closed at
  * once (every later use throws {@code IllegalStateException}), flushes a view that writes to its file, and
@@ -43,7 +44,6 @@ final class MappedView {
         this.segment = access.canWrite() ? window : window.asReadOnly();
     }
 
-    @SuppressWarnings("restricted") // a zero-length segment whose only job is to run a cleanup at arena close
     static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access) throws IOException {
         long pageSize = Platform.current().pageSize();
         long pageOffset = offset - offset % pageSize;
@@ -51,29 +51,16 @@ final class MappedView {
         source.retain();
         Arena arena = Arena.ofShared();
         try {
-            // Registered first so that it runs after the unmap: the source outlives every mapping of it.
-            MemorySegment.NULL.reinterpret(arena, ignored -> letGoQuietly(source));
-        } catch (RuntimeException | Error e) {
-            arena.close();
-            holderClosedQuietly(source);
-            letGoQuietly(source);
-            throw e;
-        }
-        try {
             MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
             return new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
         } catch (IOException | RuntimeException | Error e) {
-            holderClosedQuietly(source);
             arena.close();
+            try {
+                source.letGo();
+            } catch (IOException letGoFailure) {
+                e.addSuppressed(letGoFailure);
+            }
             throw e;
-        }
-    }
-
-    private static void holderClosedQuietly(MappingSource source) {
-        try {
-            source.holderClosed();
-        } catch (IOException e) {
-            // giving up a name after a failed first view: the failure being reported matters more
         }
     }
 
@@ -86,14 +73,6 @@ final class MappedView {
             case READ_WRITE_EXECUTE -> MapAccess.READ_WRITE_EXECUTE;
             case WRITE -> throw new IllegalArgumentException("WRITE access cannot be mapped: use READ_WRITE");
         };
-    }
-
-    private static void letGoQuietly(MappingSource source) {
-        try {
-            source.letGo();
-        } catch (IOException e) {
-            // Closing a descriptor after its last view: nothing useful to do with a failure here.
-        }
     }
 
     /** The window's memory; read-only unless the access writes. Checks the view is open. */
@@ -172,7 +151,7 @@ final class MappedView {
             }
         }
         try {
-            source.holderClosed(); // the user's close: a named map's name is given up now, not at the unmap
+            source.letGo(); // at the user's close: the file, channel or name goes now, the unmap may follow later
         } catch (IOException e) {
             if (flushFailure == null) {
                 flushFailure = e;

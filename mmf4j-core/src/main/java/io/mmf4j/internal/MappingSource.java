@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class MappingSource {
     private final AtomicInteger holders = new AtomicInteger(1); // the map object that made this source
-    private final AtomicInteger openHolders = new AtomicInteger(1);
     private final List<AutoCloseable> atLastClose = new CopyOnWriteArrayList<>();
 
     /** Maps {@code [pageOffset, pageOffset + length)} into {@code arena}; {@code pageOffset} is page-aligned. */
@@ -32,7 +31,7 @@ public abstract class MappingSource {
     /** Writes a mapping's dirty pages to the backing store and makes them durable. */
     protected abstract void flush(MemorySegment mapping) throws IOException;
 
-    /** Called once, when the last holder lets go. */
+    /** Called once, when the last holder lets go, after the {@link #whenLastHolderCloses} actions. */
     protected abstract void release() throws IOException;
 
     /** The file or name, for messages. */
@@ -47,45 +46,50 @@ public abstract class MappingSource {
                 throw new IllegalStateException(describe() + " is closed");
             }
         } while (!holders.compareAndSet(count, count + 1));
-        openHolders.incrementAndGet();
     }
 
-    /** Runs {@code action} (once) when the last open holder closes: the map object and every view. */
+    /** Registers {@code action} to run when the last holder lets go (e.g. giving up a map's name). */
     public final void whenLastHolderCloses(AutoCloseable action) {
         atLastClose.add(action);
     }
 
-    /** A holder was closed by its user (its mapping may outlive this call); runs the last-close actions after the last. */
-    final void holderClosed() throws IOException {
-        if (openHolders.decrementAndGet() != 0) {
+    /**
+     * Removes a holder; after the last one, runs the at-last-close actions and releases the source. Holders
+     * let go when the user closes them, not when their memory is unmapped: a mapping keeps its own reference to
+     * the file in the kernel, so the descriptor, the channel and the name can all go at once.
+     */
+    final void letGo() throws IOException {
+        int left = holders.decrementAndGet();
+        if (left > 0) {
             return;
+        }
+        if (left < 0) {
+            throw new AssertionError("holder count below zero for " + describe());
         }
         IOException failure = null;
         for (AutoCloseable action : atLastClose) {
             try {
                 action.close();
             } catch (Exception e) {
-                IOException io = e instanceof IOException ioe ? ioe : new IOException("closing " + describe(), e);
-                if (failure == null) {
-                    failure = io;
-                } else {
-                    failure.addSuppressed(io);
-                }
+                failure = addFailure(failure, e instanceof IOException io ? io : new IOException("closing " + describe(), e));
             }
+        }
+        try {
+            release();
+        } catch (IOException e) {
+            failure = addFailure(failure, e);
         }
         if (failure != null) {
             throw failure;
         }
     }
 
-    /** Removes a holder, releasing the source after the last one. */
-    final void letGo() throws IOException {
-        int left = holders.decrementAndGet();
-        if (left == 0) {
-            release();
-        } else if (left < 0) {
-            throw new AssertionError("holder count below zero for " + describe());
+    private static IOException addFailure(IOException first, IOException next) {
+        if (first == null) {
+            return next;
         }
+        first.addSuppressed(next);
+        return first;
     }
 
     /** The number of holders: the map object, while open, and each open view. */

@@ -115,11 +115,7 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
             closed = true;
         }
         try {
-            try {
-                source.holderClosed();
-            } finally {
-                source.letGo();
-            }
+            source.letGo();
         } catch (IOException e) {
             throw new UncheckedIOException("closing map " + describe(), e);
         }
