@@ -1,0 +1,199 @@
+package io.mmf4j.internal.sync;
+
+import static io.mmf4j.internal.sync.MutexDescriptor.ABANDONED_OFFSET;
+import static io.mmf4j.internal.sync.MutexDescriptor.OWNER_OFFSET;
+import static io.mmf4j.internal.sync.MutexDescriptor.RECURSION_OFFSET;
+import static io.mmf4j.internal.sync.MutexDescriptor.WAITERS_OFFSET;
+import static io.mmf4j.internal.sync.MutexDescriptor.WAKE_SEQ_OFFSET;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The mutex algorithm over a {@link MutexDescriptor} block of shared memory: a re-entrant, owner-death-aware
+ * lock for Java threads of any number of processes.
+ *
+ * <ul>
+ * <li>Uncontended: one CAS of OWNER from 0 to the caller's owner word; unlock is one volatile store of 0 and a
+ *     read of WAITERS.</li>
+ * <li>Contended: the waiter counts itself in WAITERS, reads WAKE_SEQ, re-checks OWNER and sleeps in the kernel
+ *     on WAKE_SEQ; unlock bumps WAKE_SEQ and wakes one sleeper when WAITERS is non-zero. Both sides go through
+ *     sequentially consistent accesses, so either the unlocker sees the waiter or the waiter sees the lock free:
+ *     no wake-up is lost.</li>
+ * <li>Owner death: sleeps are bounded by {@link #CHECK_INTERVAL_NANOS}; a waiter whose sleep times out asks
+ *     whether the owner's process is gone, and if so takes the lock with one CAS and reports it abandoned.
+ *     Threads that end in a live process are handled by that process's watch ({@link Owners}).</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Holds no state of its own besides the segment; closing the segment's arena makes every
+ * further call throw {@code IllegalStateException}.
+ */
+public final class MutexCore {
+    /** How long a waiter sleeps before it checks whether the owner's process still lives. */
+    static final long CHECK_INTERVAL_NANOS = 100_000_000L;
+    private static final int MAX_RECURSION = Integer.MAX_VALUE;
+
+    /** {@link #acquire} results. */
+    public static final int ACQUIRED = 0;
+    public static final int ACQUIRED_ABANDONED = 1;
+    public static final int TIMED_OUT = 2;
+
+    private final MemorySegment block;
+
+    /** A core over {@code block}, which holds a {@link MutexDescriptor} layout (zeros: a free mutex). */
+    public MutexCore(MemorySegment block) {
+        this.block = block;
+    }
+
+    /**
+     * Acquires for the calling thread, waiting at most {@code timeoutNanos} (negative: forever).
+     *
+     * @return {@link #ACQUIRED}, {@link #ACQUIRED_ABANDONED} (the lock is held, its previous owner died holding
+     *         it) or {@link #TIMED_OUT}
+     * @throws InterruptedException when {@code interruptible} and the thread is interrupted while waiting
+     */
+    public int acquire(long timeoutNanos, boolean interruptible) throws InterruptedException {
+        Owners.ThreadRecord me = Owners.current();
+        if (Words.casLong(block, OWNER_OFFSET, 0L, me.word)) {
+            return acquired(me, false);
+        }
+        if (Words.getLong(block, OWNER_OFFSET) == me.word) {
+            int recursion = Words.getInt(block, RECURSION_OFFSET);
+            if (recursion == MAX_RECURSION) {
+                throw new IllegalMonitorStateException("maximum lock count exceeded");
+            }
+            Words.setInt(block, RECURSION_OFFSET, recursion + 1);
+            return ACQUIRED;
+        }
+        if (timeoutNanos == 0) {
+            return slowCheckOnce(me);
+        }
+        return acquireSlow(me, timeoutNanos, interruptible);
+    }
+
+    /** tryLock(): no wait, but a dead owner's lock is taken (as Win32's zero-timeout wait does). */
+    private int slowCheckOnce(Owners.ThreadRecord me) {
+        long owner = Words.getLong(block, OWNER_OFFSET);
+        if (owner == 0) {
+            return Words.casLong(block, OWNER_OFFSET, 0L, me.word) ? acquired(me, false) : TIMED_OUT;
+        }
+        if (Owners.processGone(owner) && Words.casLong(block, OWNER_OFFSET, owner, me.word)) {
+            return acquired(me, true);
+        }
+        return TIMED_OUT;
+    }
+
+    private int acquireSlow(Owners.ThreadRecord me, long timeoutNanos, boolean interruptible)
+            throws InterruptedException {
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        boolean checkOwner = false;
+        int result = TIMED_OUT;
+        Words.addInt(block, WAITERS_OFFSET, 1);
+        try {
+            while (true) {
+                int seq = Words.getInt(block, WAKE_SEQ_OFFSET);
+                long owner = Words.getLong(block, OWNER_OFFSET);
+                if (owner == 0) {
+                    if (Words.casLong(block, OWNER_OFFSET, 0L, me.word)) {
+                        return result = acquired(me, false);
+                    }
+                    continue;
+                }
+                long remaining = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (checkOwner || remaining <= 0) {
+                    checkOwner = false;
+                    if (Owners.processGone(owner) && Words.casLong(block, OWNER_OFFSET, owner, me.word)) {
+                        return result = acquired(me, true);
+                    }
+                    if (remaining <= 0) {
+                        return TIMED_OUT;
+                    }
+                }
+                if (interruptible && Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                long sleep = Math.min(remaining, CHECK_INTERVAL_NANOS);
+                if (!Words.await(block, WAKE_SEQ_OFFSET, seq, sleep) && sleep == CHECK_INTERVAL_NANOS) {
+                    checkOwner = true;
+                }
+            }
+        } finally {
+            Words.addInt(block, WAITERS_OFFSET, -1);
+            if (result == TIMED_OUT) {
+                passOnWakeUp();
+            }
+        }
+    }
+
+    /**
+     * A waiter that leaves without the lock may have consumed the one wake-up an unlock sent: if the lock is free
+     * and others still wait, wake one of them in its place.
+     */
+    private void passOnWakeUp() {
+        if (Words.getLong(block, OWNER_OFFSET) == 0 && Words.getInt(block, WAITERS_OFFSET) > 0) {
+            Words.addInt(block, WAKE_SEQ_OFFSET, 1);
+            Words.wake(block, WAKE_SEQ_OFFSET, 1);
+        }
+    }
+
+    private int acquired(Owners.ThreadRecord me, boolean ownerDied) {
+        Words.setInt(block, RECURSION_OFFSET, 1);
+        me.held++;
+        // The watch of a live process marks a dead thread's mutex ABANDONED before it frees it.
+        boolean flagged = Words.getInt(block, ABANDONED_OFFSET) != 0;
+        if (flagged) {
+            Words.setInt(block, ABANDONED_OFFSET, 0);
+        }
+        return ownerDied || flagged ? ACQUIRED_ABANDONED : ACQUIRED;
+    }
+
+    /** Releases one hold of the calling thread; throws {@code IllegalMonitorStateException} if it holds none. */
+    public void release() {
+        Owners.ThreadRecord me = Owners.current();
+        if (Words.getLong(block, OWNER_OFFSET) != me.word) {
+            throw new IllegalMonitorStateException("the current thread does not hold this mutex");
+        }
+        int recursion = Words.getInt(block, RECURSION_OFFSET);
+        if (recursion > 1) {
+            Words.setInt(block, RECURSION_OFFSET, recursion - 1);
+            return;
+        }
+        Words.setInt(block, RECURSION_OFFSET, 0);
+        me.held--;
+        free();
+    }
+
+    private void free() {
+        Words.setLong(block, OWNER_OFFSET, 0L);
+        if (Words.getInt(block, WAITERS_OFFSET) > 0) {
+            Words.addInt(block, WAKE_SEQ_OFFSET, 1);
+            Words.wake(block, WAKE_SEQ_OFFSET, 1);
+        }
+    }
+
+    /** Whether the calling thread holds this mutex. */
+    public boolean heldByCurrentThread() {
+        return Words.getLong(block, OWNER_OFFSET) == Owners.current().word;
+    }
+
+    /** The calling thread's hold count (0 when it does not hold the mutex). */
+    public int holdCount() {
+        return heldByCurrentThread() ? Words.getInt(block, RECURSION_OFFSET) : 0;
+    }
+
+    /** Whether a thread of this process holds the mutex. */
+    boolean heldLocally() {
+        long owner = Words.getLong(block, OWNER_OFFSET);
+        return owner != 0 && Owners.isLocal(owner);
+    }
+
+    /** Called by the watch for an ended thread of this process: frees its hold, flagged as abandoned. */
+    void abandon(long deadOwner) {
+        if (Words.getLong(block, OWNER_OFFSET) != deadOwner) {
+            return;
+        }
+        // Only the (dead) owner could write these; the watch acts in its place.
+        Words.setInt(block, RECURSION_OFFSET, 0);
+        Words.setInt(block, ABANDONED_OFFSET, 1);
+        free();
+    }
+}
