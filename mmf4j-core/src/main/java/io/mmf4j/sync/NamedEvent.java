@@ -1,5 +1,6 @@
 package io.mmf4j.sync;
 
+import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.EventCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncObjects;
@@ -38,30 +39,49 @@ public final class NamedEvent implements AutoCloseable {
     }
 
     /**
-     * Creates the event {@code name}.
+     * Creates the event {@code name} in this user's {@link SharedNamespace#local() local namespace}.
      *
-     * @throws java.nio.file.FileAlreadyExistsException if an event of that name exists
+     * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
+     * @throws IllegalArgumentException if {@code name} is empty or too long
      */
     public static NamedEvent create(String name, EventResetMode mode, boolean initiallySet) throws IOException {
+        return create(SharedNamespace.local(), name, mode, initiallySet);
+    }
+
+    /** {@link #create(String, EventResetMode, boolean)} in {@code namespace}. */
+    public static NamedEvent create(SharedNamespace namespace, String name, EventResetMode mode, boolean initiallySet)
+            throws IOException {
         Objects.requireNonNull(mode, "mode");
-        return new NamedEvent(SyncObjects.create(SyncObjects.Kind.EVENT, name,
+        return new NamedEvent(SyncObjects.create(namespace, SyncObjects.Kind.EVENT, name,
                 block -> EventCore.initialise(block, mode == EventResetMode.MANUAL_RESET, initiallySet)));
     }
 
     /** Opens the event {@code name}, or creates it with this mode and state (an existing one keeps its own). */
     public static NamedEvent createOrOpen(String name, EventResetMode mode, boolean initiallySet) throws IOException {
+        return createOrOpen(SharedNamespace.local(), name, mode, initiallySet);
+    }
+
+    /** {@link #createOrOpen(String, EventResetMode, boolean)} in {@code namespace}. */
+    public static NamedEvent createOrOpen(SharedNamespace namespace, String name, EventResetMode mode,
+                                          boolean initiallySet) throws IOException {
         Objects.requireNonNull(mode, "mode");
-        return new NamedEvent(SyncObjects.createOrOpen(SyncObjects.Kind.EVENT, name,
+        return new NamedEvent(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.EVENT, name,
                 block -> EventCore.initialise(block, mode == EventResetMode.MANUAL_RESET, initiallySet)).block());
     }
 
     /**
      * Opens the existing event {@code name}.
      *
-     * @throws java.nio.file.NoSuchFileException if no event of that name exists
+     * @throws java.nio.file.NoSuchFileException if no live object has that name
+     * @throws java.nio.file.FileSystemException if the object of that name is not an event
      */
     public static NamedEvent openExisting(String name) throws IOException {
-        return new NamedEvent(SyncObjects.openExisting(SyncObjects.Kind.EVENT, name));
+        return openExisting(SharedNamespace.local(), name);
+    }
+
+    /** {@link #openExisting(String)} in {@code namespace}. */
+    public static NamedEvent openExisting(SharedNamespace namespace, String name) throws IOException {
+        return new NamedEvent(SyncObjects.openExisting(namespace, SyncObjects.Kind.EVENT, name));
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package io.mmf4j.sync;
 
+import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.MutexCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncObjects;
@@ -51,30 +52,49 @@ public final class NamedMutex implements Lock, AutoCloseable {
     }
 
     /**
-     * Creates the mutex {@code name}; if {@code initiallyOwned}, the calling thread holds it on return.
+     * Creates the mutex {@code name} in this user's {@link SharedNamespace#local() local namespace}; if
+     * {@code initiallyOwned}, the calling thread holds it on return.
      *
-     * @throws java.nio.file.FileAlreadyExistsException if a mutex of that name exists
+     * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
+     * @throws IllegalArgumentException if {@code name} is empty or too long
      */
     public static NamedMutex create(String name, boolean initiallyOwned) throws IOException {
-        NamedMutex mutex = new NamedMutex(SyncObjects.create(SyncObjects.Kind.MUTEX, name, block -> { }));
+        return create(SharedNamespace.local(), name, initiallyOwned);
+    }
+
+    /** {@link #create(String, boolean)} in {@code namespace}. */
+    public static NamedMutex create(SharedNamespace namespace, String name, boolean initiallyOwned)
+            throws IOException {
+        NamedMutex mutex = new NamedMutex(SyncObjects.create(namespace, SyncObjects.Kind.MUTEX, name, block -> { }));
         if (initiallyOwned) {
             mutex.lock();
         }
         return mutex;
     }
 
-    /** Opens the mutex {@code name}, creating it (unowned) if no such mutex exists. */
+    /** Opens the mutex {@code name}, creating it (unowned) if no such object lives. */
     public static NamedMutex createOrOpen(String name) throws IOException {
-        return new NamedMutex(SyncObjects.createOrOpen(SyncObjects.Kind.MUTEX, name, block -> { }).block());
+        return createOrOpen(SharedNamespace.local(), name);
+    }
+
+    /** {@link #createOrOpen(String)} in {@code namespace}. */
+    public static NamedMutex createOrOpen(SharedNamespace namespace, String name) throws IOException {
+        return new NamedMutex(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.MUTEX, name, block -> { }).block());
     }
 
     /**
      * Opens the existing mutex {@code name}.
      *
-     * @throws java.nio.file.NoSuchFileException if no mutex of that name exists
+     * @throws java.nio.file.NoSuchFileException if no live object has that name
+     * @throws java.nio.file.FileSystemException if the object of that name is not a mutex
      */
     public static NamedMutex openExisting(String name) throws IOException {
-        return new NamedMutex(SyncObjects.openExisting(SyncObjects.Kind.MUTEX, name));
+        return openExisting(SharedNamespace.local(), name);
+    }
+
+    /** {@link #openExisting(String)} in {@code namespace}. */
+    public static NamedMutex openExisting(SharedNamespace namespace, String name) throws IOException {
+        return new NamedMutex(SyncObjects.openExisting(namespace, SyncObjects.Kind.MUTEX, name));
     }
 
     /** The name this mutex was created or opened with. */

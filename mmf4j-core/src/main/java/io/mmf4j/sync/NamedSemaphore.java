@@ -1,5 +1,6 @@
 package io.mmf4j.sync;
 
+import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.SemaphoreCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncObjects;
@@ -41,31 +42,51 @@ public final class NamedSemaphore implements AutoCloseable {
     }
 
     /**
-     * Creates the semaphore {@code name} with {@code initialCount} free permits out of {@code maximumCount}.
+     * Creates the semaphore {@code name}, in this user's {@link SharedNamespace#local() local namespace}, with
+     * {@code initialCount} free permits out of {@code maximumCount}.
      *
-     * @throws IllegalArgumentException unless {@code 0 <= initialCount <= maximumCount} and {@code maximumCount >= 1}
-     * @throws java.nio.file.FileAlreadyExistsException if a semaphore of that name exists
+     * @throws IllegalArgumentException unless {@code 0 <= initialCount <= maximumCount} and {@code maximumCount >= 1},
+     *         or if {@code name} is empty or too long
+     * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
      */
     public static NamedSemaphore create(String name, int initialCount, int maximumCount) throws IOException {
+        return create(SharedNamespace.local(), name, initialCount, maximumCount);
+    }
+
+    /** {@link #create(String, int, int)} in {@code namespace}. */
+    public static NamedSemaphore create(SharedNamespace namespace, String name, int initialCount, int maximumCount)
+            throws IOException {
         checkCounts(initialCount, maximumCount);
-        return new NamedSemaphore(SyncObjects.create(SyncObjects.Kind.SEMAPHORE, name,
+        return new NamedSemaphore(SyncObjects.create(namespace, SyncObjects.Kind.SEMAPHORE, name,
                 block -> SemaphoreCore.initialise(block, initialCount, maximumCount)));
     }
 
-    /** Opens the semaphore {@code name}, or creates it with these counts (which an existing one keeps its own). */
+    /** Opens the semaphore {@code name}, or creates it with these counts (an existing one keeps its own). */
     public static NamedSemaphore createOrOpen(String name, int initialCount, int maximumCount) throws IOException {
+        return createOrOpen(SharedNamespace.local(), name, initialCount, maximumCount);
+    }
+
+    /** {@link #createOrOpen(String, int, int)} in {@code namespace}. */
+    public static NamedSemaphore createOrOpen(SharedNamespace namespace, String name, int initialCount,
+                                              int maximumCount) throws IOException {
         checkCounts(initialCount, maximumCount);
-        return new NamedSemaphore(SyncObjects.createOrOpen(SyncObjects.Kind.SEMAPHORE, name,
+        return new NamedSemaphore(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.SEMAPHORE, name,
                 block -> SemaphoreCore.initialise(block, initialCount, maximumCount)).block());
     }
 
     /**
      * Opens the existing semaphore {@code name}.
      *
-     * @throws java.nio.file.NoSuchFileException if no semaphore of that name exists
+     * @throws java.nio.file.NoSuchFileException if no live object has that name
+     * @throws java.nio.file.FileSystemException if the object of that name is not a semaphore
      */
     public static NamedSemaphore openExisting(String name) throws IOException {
-        return new NamedSemaphore(SyncObjects.openExisting(SyncObjects.Kind.SEMAPHORE, name));
+        return openExisting(SharedNamespace.local(), name);
+    }
+
+    /** {@link #openExisting(String)} in {@code namespace}. */
+    public static NamedSemaphore openExisting(SharedNamespace namespace, String name) throws IOException {
+        return new NamedSemaphore(SyncObjects.openExisting(namespace, SyncObjects.Kind.SEMAPHORE, name));
     }
 
     private static void checkCounts(int initialCount, int maximumCount) {

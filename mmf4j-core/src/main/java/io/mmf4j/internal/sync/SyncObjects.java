@@ -1,5 +1,8 @@
 package io.mmf4j.internal.sync;
 
+import io.mmf4j.NamedObjectKind;
+import io.mmf4j.SharedNamespace;
+import io.mmf4j.internal.shared.Namespace;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
@@ -15,16 +18,21 @@ import java.util.function.Consumer;
 public final class SyncObjects {
     /** The kinds of sync objects, each with its own layout, MAGIC and name space. */
     public enum Kind {
-        MUTEX("mutex", MutexDescriptor.SIZE, MutexDescriptor.MAGIC_OFFSET, MutexDescriptor.MAGIC),
-        SEMAPHORE("semaphore", SemaphoreDescriptor.SIZE, SemaphoreDescriptor.MAGIC_OFFSET, SemaphoreDescriptor.MAGIC),
-        EVENT("event", EventDescriptor.SIZE, EventDescriptor.MAGIC_OFFSET, EventDescriptor.MAGIC);
+        MUTEX(NamedObjectKind.MUTEX, "mutex", MutexDescriptor.SIZE, MutexDescriptor.MAGIC_OFFSET,
+                MutexDescriptor.MAGIC),
+        SEMAPHORE(NamedObjectKind.SEMAPHORE, "semaphore", SemaphoreDescriptor.SIZE, SemaphoreDescriptor.MAGIC_OFFSET,
+                SemaphoreDescriptor.MAGIC),
+        EVENT(NamedObjectKind.EVENT, "event", EventDescriptor.SIZE, EventDescriptor.MAGIC_OFFSET,
+                EventDescriptor.MAGIC);
 
+        final NamedObjectKind objectKind;
         final String label;
         final long size;
         final long magicOffset;
         final int magic;
 
-        Kind(String label, long size, long magicOffset, int magic) {
+        Kind(NamedObjectKind objectKind, String label, long size, long magicOffset, int magic) {
+            this.objectKind = objectKind;
             this.label = label;
             this.size = size;
             this.magicOffset = magicOffset;
@@ -37,19 +45,25 @@ public final class SyncObjects {
 
     private SyncObjects() {}
 
-    public static SyncBlock create(Kind kind, String name, Consumer<MemorySegment> initialiser) throws IOException {
+    public static SyncBlock create(SharedNamespace namespace, Kind kind, String name,
+                                   Consumer<MemorySegment> initialiser) throws IOException {
         checkName(name);
-        return SyncNamespace.create(kind, name, initialiser);
+        return SyncNamespace.create(namespace(namespace), kind, name, initialiser);
     }
 
-    public static Opened createOrOpen(Kind kind, String name, Consumer<MemorySegment> initialiser) throws IOException {
+    public static Opened createOrOpen(SharedNamespace namespace, Kind kind, String name,
+                                      Consumer<MemorySegment> initialiser) throws IOException {
         checkName(name);
-        return SyncNamespace.createOrOpen(kind, name, initialiser);
+        return SyncNamespace.createOrOpen(namespace(namespace), kind, name, initialiser);
     }
 
-    public static SyncBlock openExisting(Kind kind, String name) throws IOException {
+    public static SyncBlock openExisting(SharedNamespace namespace, Kind kind, String name) throws IOException {
         checkName(name);
-        return SyncNamespace.openExisting(kind, name);
+        return SyncNamespace.openExisting(namespace(namespace), kind, name);
+    }
+
+    private static Namespace namespace(SharedNamespace namespace) {
+        return (Namespace) Objects.requireNonNull(namespace, "namespace"); // sealed: Namespace is the only one
     }
 
     private static void checkName(String name) {
