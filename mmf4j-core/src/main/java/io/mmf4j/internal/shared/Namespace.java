@@ -168,6 +168,18 @@ public final class Namespace implements SharedNamespace {
         }
     }
 
+    /**
+     * Holds a live object through a handle obtained another way (e.g. inherited from a parent process) whose
+     * name is {@code path}: takes the holder mark and reads the header. The caller has checked the file's
+     * identity; on failure the caller closes {@code file}.
+     */
+    public static SharedHandle adopt(OsFile file, Path path, boolean writable) throws IOException {
+        file.lockShared();
+        SharedHeader header = SharedFiles.readHeader(file, path.toString());
+        Namespace namespace = new Namespace(path.getParent(), OWNER_ONLY_DIRECTORY, OWNER_ONLY_FILE, false);
+        return new SharedHandle(namespace, path, file, header, file.size() - header.headerSize(), writable, false);
+    }
+
     /** Opens a live object of {@code kind}; see {@link #open(Set, String, boolean)}. */
     public SharedHandle open(NamedObjectKind kind, String name, boolean writable) throws IOException {
         return open(Set.of(Checks.notNull(kind, "kind")), name, writable);
