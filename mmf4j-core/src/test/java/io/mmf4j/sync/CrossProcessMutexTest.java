@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.testing.child.MutexCounterChild;
 import io.mmf4j.testing.child.MutexHolderChild;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Named mutexes between real JVMs: a kill -9 of the owner, and exact counting under contention. */
+/** Named mutexes between real JVMs: a kill -9 of the owner, and exact counting in a named map under contention. */
 class CrossProcessMutexTest {
 
     private static String uniqueName(String label) {
@@ -75,13 +72,12 @@ class CrossProcessMutexTest {
         String name = uniqueName("count");
         int processes = 4;
         int rounds = 100_000;
-        Path counterFile = Files.createTempFile(Path.of("/dev/shm"), "mmf4j-sync-counter", ".bin");
         List<ChildLines> children = new ArrayList<>();
         try (NamedMutex mutex = NamedMutex.create(name, false);
-             MemoryMappedFile map = MemoryMappedFile.createFromFile(counterFile, FileMode.OPEN, null, 4096);
+             MemoryMappedFile map = MemoryMappedFile.createNew(name + "-counter", 4096);
              MemoryMappedViewAccessor view = map.createViewAccessor()) {
             for (int i = 0; i < processes; i++) {
-                children.add(new ChildLines(MutexCounterChild.class, name, counterFile.toString(),
+                children.add(new ChildLines(MutexCounterChild.class, name, name + "-counter",
                         Integer.toString(rounds)));
             }
             for (ChildLines child : children) {
@@ -101,7 +97,6 @@ class CrossProcessMutexTest {
             for (ChildLines child : children) {
                 child.close();
             }
-            Files.deleteIfExists(counterFile);
         }
     }
 }
