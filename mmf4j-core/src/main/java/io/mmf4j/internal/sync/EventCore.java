@@ -23,9 +23,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class EventCore {
     private final MemorySegment block;
+    /** The futex word, sliced once: sleeping and waking allocate nothing. */
+    private final MemorySegment stateWord;
 
     public EventCore(MemorySegment block) {
         this.block = block;
+        this.stateWord = block.asSlice(STATE_OFFSET, 4);
     }
 
     /** Writes the mode and initial state of a new event, before its block is published. */
@@ -51,7 +54,7 @@ public final class EventCore {
             }
             if (Words.casInt(block, STATE_OFFSET, state, (state + GENERATION_STEP) | SET_BIT)) {
                 if (Words.getInt(block, WAITERS_OFFSET) > 0) {
-                    Words.wake(block, STATE_OFFSET, manualReset() ? Integer.MAX_VALUE : 1);
+                    Words.wake(stateWord, manualReset() ? Integer.MAX_VALUE : 1);
                 }
                 return true;
             }
@@ -81,6 +84,13 @@ public final class EventCore {
         if (timeoutNanos == 0) {
             return false;
         }
+        // A setter in another running process may be a few microseconds away: spin briefly before sleeping.
+        if (Words.spinWhileInt(block, STATE_OFFSET, seen)) {
+            int state = Words.getInt(block, STATE_OFFSET);
+            if (passes(manual, seen, state)) {
+                return true;
+            }
+        }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         int start = seen;
         Words.addInt(block, WAITERS_OFFSET, 1);
@@ -102,7 +112,7 @@ public final class EventCore {
                 }
                 long sleep = remaining < 0 ? MutexCore.CHECK_INTERVAL_NANOS
                         : Math.min(remaining, MutexCore.CHECK_INTERVAL_NANOS);
-                Words.await(block, STATE_OFFSET, state, sleep);
+                Words.await(stateWord, state, sleep);
             }
         } finally {
             Words.addInt(block, WAITERS_OFFSET, -1);

@@ -14,8 +14,10 @@ import java.lang.foreign.MemorySegment;
  *
  * <ul>
  * <li>Uncontended: one CAS of OWNER from 0 to the caller's owner word; unlock is one volatile store of 0 and a
- *     read of WAITERS.</li>
- * <li>Contended: the waiter counts itself in WAITERS, reads WAKE_SEQ, re-checks OWNER and sleeps in the kernel
+ *     read of WAITERS. RECURSION counts the holds beyond the first, so the first lock and last unlock never
+ *     touch it.</li>
+ * <li>Contended: the waiter spins a few microseconds ({@link Words#SPIN_NANOS}) in case the owner is about to
+ *     unlock; then it counts itself in WAITERS, reads WAKE_SEQ, re-checks OWNER and sleeps in the kernel
  *     on WAKE_SEQ; unlock bumps WAKE_SEQ and wakes one sleeper when WAITERS is non-zero. Both sides go through
  *     sequentially consistent accesses, so either the unlocker sees the waiter or the waiter sees the lock free:
  *     no wake-up is lost.</li>
@@ -30,7 +32,7 @@ import java.lang.foreign.MemorySegment;
 public final class MutexCore {
     /** How long a waiter sleeps before it checks whether the owner's process still lives. */
     static final long CHECK_INTERVAL_NANOS = 100_000_000L;
-    private static final int MAX_RECURSION = Integer.MAX_VALUE;
+    private static final int MAX_EXTRA_HOLDS = Integer.MAX_VALUE - 1;
 
     /** {@link #acquire} results. */
     public static final int ACQUIRED = 0;
@@ -38,10 +40,13 @@ public final class MutexCore {
     public static final int TIMED_OUT = 2;
 
     private final MemorySegment block;
+    /** The futex word, sliced once: sleeping and waking allocate nothing. */
+    private final MemorySegment wakeSeq;
 
     /** A core over {@code block}, which holds a {@link MutexDescriptor} layout (zeros: a free mutex). */
     public MutexCore(MemorySegment block) {
         this.block = block;
+        this.wakeSeq = block.asSlice(WAKE_SEQ_OFFSET, 4);
     }
 
     /**
@@ -57,15 +62,19 @@ public final class MutexCore {
             return acquired(me, false);
         }
         if (Words.getLong(block, OWNER_OFFSET) == me.word) {
-            int recursion = Words.getInt(block, RECURSION_OFFSET);
-            if (recursion == MAX_RECURSION) {
+            int extra = Words.getIntOpaque(block, RECURSION_OFFSET);
+            if (extra == MAX_EXTRA_HOLDS) {
                 throw new IllegalMonitorStateException("maximum lock count exceeded");
             }
-            Words.setInt(block, RECURSION_OFFSET, recursion + 1);
+            Words.setIntRelease(block, RECURSION_OFFSET, extra + 1);
             return ACQUIRED;
         }
         if (timeoutNanos == 0) {
             return slowCheckOnce(me);
+        }
+        // The owner may be about to unlock: a short spin saves a sleep and a wake-up.
+        if (Words.spinUntilZero(block, OWNER_OFFSET) && Words.casLong(block, OWNER_OFFSET, 0L, me.word)) {
+            return acquired(me, false);
         }
         return acquireSlow(me, timeoutNanos, interruptible);
     }
@@ -112,7 +121,7 @@ public final class MutexCore {
                     throw new InterruptedException();
                 }
                 long sleep = Math.min(remaining, CHECK_INTERVAL_NANOS);
-                if (!Words.await(block, WAKE_SEQ_OFFSET, seq, sleep) && sleep == CHECK_INTERVAL_NANOS) {
+                if (!Words.await(wakeSeq, seq, sleep) && sleep == CHECK_INTERVAL_NANOS) {
                     checkOwner = true;
                 }
             }
@@ -131,17 +140,21 @@ public final class MutexCore {
     private void passOnWakeUp() {
         if (Words.getLong(block, OWNER_OFFSET) == 0 && Words.getInt(block, WAITERS_OFFSET) > 0) {
             Words.addInt(block, WAKE_SEQ_OFFSET, 1);
-            Words.wake(block, WAKE_SEQ_OFFSET, 1);
+            Words.wake(wakeSeq, 1);
         }
     }
 
     private int acquired(Owners.ThreadRecord me, boolean ownerDied) {
-        Words.setInt(block, RECURSION_OFFSET, 1);
         me.held++;
-        // The watch of a live process marks a dead thread's mutex ABANDONED before it frees it.
-        boolean flagged = Words.getInt(block, ABANDONED_OFFSET) != 0;
+        if (ownerDied) {
+            Words.setIntRelease(block, RECURSION_OFFSET, 0); // the dead owner's extra holds die with it
+        }
+        // The watch of a live process marks a dead thread's mutex ABANDONED before it frees it. Both fields are
+        // written only by an owner (or the watch in a dead owner's place), and the CAS that made us the owner
+        // ordered their last writes before these reads.
+        boolean flagged = Words.getIntOpaque(block, ABANDONED_OFFSET) != 0;
         if (flagged) {
-            Words.setInt(block, ABANDONED_OFFSET, 0);
+            Words.setIntRelease(block, ABANDONED_OFFSET, 0);
         }
         return ownerDied || flagged ? ACQUIRED_ABANDONED : ACQUIRED;
     }
@@ -152,21 +165,21 @@ public final class MutexCore {
         if (Words.getLong(block, OWNER_OFFSET) != me.word) {
             throw new IllegalMonitorStateException("the current thread does not hold this mutex");
         }
-        int recursion = Words.getInt(block, RECURSION_OFFSET);
-        if (recursion > 1) {
-            Words.setInt(block, RECURSION_OFFSET, recursion - 1);
+        int extra = Words.getIntOpaque(block, RECURSION_OFFSET);
+        if (extra > 0) {
+            Words.setIntRelease(block, RECURSION_OFFSET, extra - 1);
             return;
         }
-        Words.setInt(block, RECURSION_OFFSET, 0);
         me.held--;
         free();
     }
 
+    /** Frees the lock: a volatile store (a full fence), so that the read of WAITERS cannot pass it. */
     private void free() {
         Words.setLong(block, OWNER_OFFSET, 0L);
         if (Words.getInt(block, WAITERS_OFFSET) > 0) {
             Words.addInt(block, WAKE_SEQ_OFFSET, 1);
-            Words.wake(block, WAKE_SEQ_OFFSET, 1);
+            Words.wake(wakeSeq, 1);
         }
     }
 
@@ -177,7 +190,7 @@ public final class MutexCore {
 
     /** The calling thread's hold count (0 when it does not hold the mutex). */
     public int holdCount() {
-        return heldByCurrentThread() ? Words.getInt(block, RECURSION_OFFSET) : 0;
+        return heldByCurrentThread() ? Words.getIntOpaque(block, RECURSION_OFFSET) + 1 : 0;
     }
 
     /** Whether a thread of this process holds the mutex. */
@@ -192,8 +205,8 @@ public final class MutexCore {
             return;
         }
         // Only the (dead) owner could write these; the watch acts in its place.
-        Words.setInt(block, RECURSION_OFFSET, 0);
-        Words.setInt(block, ABANDONED_OFFSET, 1);
+        Words.setIntRelease(block, RECURSION_OFFSET, 0);
+        Words.setIntRelease(block, ABANDONED_OFFSET, 1);
         free();
     }
 }

@@ -9,8 +9,8 @@ package io.mmf4j.internal.sync;
  *  +---------------+---------------+------------------------------+---------------+---------------+---------+------+
  *  | MAGIC (int)   | WAKE_SEQ (int)| OWNER (long)                 | RECURSION     | WAITERS (int) |ABANDONED| free |
  *  | "MTX1" once   | futex word:   | 0 = free, else               | (int) holds   | threads in    | (int) 1 |      |
- *  | initialised   | bumped by     | pid:32 | start:8 | thread:24 | of the owner  | the slow path | = owner |      |
- *  |               | each unlock   | (see {@link Owners})         | (owner only)  | (atomic)      | died    |      |
+ *  | initialised   | bumped by     | pid:32 | start:8 | thread:24 | beyond the    | the slow path | = owner |      |
+ *  |               | each unlock   | (see {@link Owners})         | first (owner) | (atomic)      | died    |      |
  *  +---------------+---------------+------------------------------+---------------+---------------+---------+------+
  * </pre>
  *

@@ -16,9 +16,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class SemaphoreCore {
     private final MemorySegment block;
+    /** The futex word, sliced once: sleeping and waking allocate nothing. */
+    private final MemorySegment countWord;
 
     public SemaphoreCore(MemorySegment block) {
         this.block = block;
+        this.countWord = block.asSlice(COUNT_OFFSET, 4);
     }
 
     /** Writes the counts of a new semaphore (before its block is published to any other thread or process). */
@@ -43,6 +46,10 @@ public final class SemaphoreCore {
         if (timeoutNanos == 0) {
             return false;
         }
+        // A release in another running process may be a few microseconds away: spin briefly before sleeping.
+        if (Words.spinWhileInt(block, COUNT_OFFSET, 0) && tryTake()) {
+            return true;
+        }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
@@ -60,7 +67,7 @@ public final class SemaphoreCore {
                 // Bounded so that an interrupt is noticed within a check interval.
                 long sleep = remaining < 0 ? MutexCore.CHECK_INTERVAL_NANOS
                         : Math.min(remaining, MutexCore.CHECK_INTERVAL_NANOS);
-                Words.await(block, COUNT_OFFSET, 0, sleep);
+                Words.await(countWord, 0, sleep);
             }
         } finally {
             Words.addInt(block, WAITERS_OFFSET, -1);
@@ -92,7 +99,7 @@ public final class SemaphoreCore {
             }
             if (Words.casInt(block, COUNT_OFFSET, count, count + permits)) {
                 if (Words.getInt(block, WAITERS_OFFSET) > 0) {
-                    Words.wake(block, COUNT_OFFSET, permits);
+                    Words.wake(countWord, permits);
                 }
                 return count;
             }

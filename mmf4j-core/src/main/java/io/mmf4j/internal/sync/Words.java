@@ -15,6 +15,12 @@ final class Words {
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle().withInvokeExactBehavior();
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle().withInvokeExactBehavior();
     private static final Platform PLATFORM = Platform.current();
+    /**
+     * How long a waiter spins in user space, re-reading the word, before it sleeps in the kernel. A hand-off
+     * between two running processes takes a few microseconds; catching it by spinning saves the sleep and the
+     * wake-up (both several microseconds). Bounded, so a long wait costs at most this much CPU.
+     */
+    static final long SPIN_NANOS = Long.getLong("mmf4j.sync.spinNanos", 0);
 
     private Words() {}
 
@@ -24,6 +30,15 @@ final class Words {
 
     static void setInt(MemorySegment s, long offset, int value) {
         INT.setVolatile(s, offset, value);
+    }
+
+    /** For fields that only the current owner writes: no fence is needed, only ordering before later stores. */
+    static int getIntOpaque(MemorySegment s, long offset) {
+        return (int) INT.getAcquire(s, offset);
+    }
+
+    static void setIntRelease(MemorySegment s, long offset, int value) {
+        INT.setRelease(s, offset, value);
     }
 
     static boolean casInt(MemorySegment s, long offset, int expected, int value) {
@@ -46,21 +61,49 @@ final class Words {
         return (boolean) LONG.compareAndSet(s, offset, expected, value);
     }
 
+    /** Spins up to {@link #SPIN_NANOS} while the int at {@code offset} equals {@code value}; true if it changed. */
+    static boolean spinWhileInt(MemorySegment s, long offset, int value) {
+        long start = System.nanoTime();
+        do {
+            for (int i = 0; i < 32; i++) {
+                if (getInt(s, offset) != value) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+        } while (System.nanoTime() - start < SPIN_NANOS);
+        return false;
+    }
+
+    /** Spins up to {@link #SPIN_NANOS} while the long at {@code offset} is not 0; true if it became 0. */
+    static boolean spinUntilZero(MemorySegment s, long offset) {
+        long start = System.nanoTime();
+        do {
+            for (int i = 0; i < 32; i++) {
+                if (getLong(s, offset) == 0) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+        } while (System.nanoTime() - start < SPIN_NANOS);
+        return false;
+    }
+
     /**
-     * Sleeps while the futex word at {@code offset} holds {@code expected}, at most {@code nanos}.
+     * Sleeps while the futex {@code word} (a 4-byte slice of a block) holds {@code expected}, at most {@code nanos}.
      * Returns {@code false} if the time ran out. A failing futex is a broken mapping, not a normal outcome.
      */
-    static boolean await(MemorySegment s, long offset, int expected, long nanos) {
+    static boolean await(MemorySegment word, int expected, long nanos) {
         try {
-            return PLATFORM.awaitChange(s.asSlice(offset, 4), expected, nanos);
+            return PLATFORM.awaitChange(word, expected, nanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void wake(MemorySegment s, long offset, int count) {
+    static void wake(MemorySegment word, int count) {
         try {
-            PLATFORM.wake(s.asSlice(offset, 4), count);
+            PLATFORM.wake(word, count);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
