@@ -178,6 +178,37 @@ class MutexAlgorithmTest {
     }
 
     @Test
+    void manyVirtualThreadsShareTheMutexWithoutStarvingTheCarriers() throws Exception {
+        // More waiting virtual threads than carriers, and a holder that unmounts while it holds the mutex: if a
+        // waiter slept in the kernel it would pin its carrier, and the holder could never get one back to unlock.
+        try (NamedMutex mutex = ShmBlocks.mutex(file)) {
+            int threads = 4 * Runtime.getRuntime().availableProcessors() + 4;
+            int rounds = 40;
+            long[] counter = new long[1];
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        mutex.lock();
+                        try {
+                            counter[0]++;
+                            Thread.sleep(0, 200_000); // unmounts: the carrier is free while the mutex is held
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        } finally {
+                            mutex.unlock();
+                        }
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                assertTrue(worker.join(java.time.Duration.ofSeconds(60)), "a virtual thread is stuck");
+            }
+            assertEquals((long) threads * rounds, counter[0]);
+        }
+    }
+
+    @Test
     void aDeadProcessAsOwnerIsAbandoned() throws Exception {
         Process dead = new ProcessBuilder("true").start();
         assertEquals(0, dead.waitFor());

@@ -93,8 +93,9 @@ public final class MutexCore {
 
     private int acquireSlow(Owners.ThreadRecord me, long timeoutNanos, boolean interruptible)
             throws InterruptedException {
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        boolean checkOwner = false;
+        long now = System.nanoTime();
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : now + timeoutNanos;
+        long nextOwnerCheck = now + CHECK_INTERVAL_NANOS;
         int result = TIMED_OUT;
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
@@ -107,9 +108,10 @@ public final class MutexCore {
                     }
                     continue;
                 }
-                long remaining = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (checkOwner || remaining <= 0) {
-                    checkOwner = false;
+                now = System.nanoTime();
+                long remaining = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - now;
+                if (now - nextOwnerCheck >= 0 || remaining <= 0) {
+                    nextOwnerCheck = now + CHECK_INTERVAL_NANOS;
                     if (Owners.processGone(owner) && Words.casLong(block, OWNER_OFFSET, owner, me.word)) {
                         return result = acquired(me, true);
                     }
@@ -120,10 +122,7 @@ public final class MutexCore {
                 if (interruptible && Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                long sleep = Math.min(remaining, CHECK_INTERVAL_NANOS);
-                if (!Words.await(wakeSeq, seq, sleep) && sleep == CHECK_INTERVAL_NANOS) {
-                    checkOwner = true;
-                }
+                Words.await(wakeSeq, seq, Math.min(remaining, Math.max(1, nextOwnerCheck - now)));
             }
         } finally {
             Words.addInt(block, WAITERS_OFFSET, -1);

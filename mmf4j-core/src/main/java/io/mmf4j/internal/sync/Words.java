@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Volatile and atomic access to the int and long fields of a sync object's shared memory, and the sleep and
@@ -15,10 +16,13 @@ final class Words {
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle().withInvokeExactBehavior();
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle().withInvokeExactBehavior();
     private static final Platform PLATFORM = Platform.current();
+    /** How long a waiting virtual thread parks before it looks at the word again. */
+    static final long VIRTUAL_POLL_NANOS = 200_000;
     /**
-     * How long a waiter spins in user space, re-reading the word, before it sleeps in the kernel. A hand-off
-     * between two running processes takes a few microseconds; catching it by spinning saves the sleep and the
-     * wake-up (both several microseconds). Bounded, so a long wait costs at most this much CPU.
+     * How long a waiter spins in user space, re-reading the word, before it sleeps in the kernel (system property
+     * {@code mmf4j.sync.spinNanos}). Off by default: on the 2-core machine of BENCHMARKS.md a spin only took CPU
+     * from the process it waited for. With spare cores a few microseconds can catch a hand-off without the
+     * sleep and wake-up. Bounded, so a long wait costs at most this much CPU.
      */
     static final long SPIN_NANOS = Long.getLong("mmf4j.sync.spinNanos", 0);
 
@@ -94,11 +98,28 @@ final class Words {
      * Returns {@code false} if the time ran out. A failing futex is a broken mapping, not a normal outcome.
      */
     static boolean await(MemorySegment word, int expected, long nanos) {
+        if (Thread.currentThread().isVirtual()) {
+            return parkVirtual(word, expected, nanos);
+        }
         try {
             return PLATFORM.awaitChange(word, expected, nanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A virtual thread must not sleep in the kernel: a native call pins its carrier, and with every carrier
+     * pinned by waiters, the virtual thread that would release them could never run. It parks instead (which
+     * frees the carrier) for {@link #VIRTUAL_POLL_NANOS} at most, then the caller looks again.
+     */
+    private static boolean parkVirtual(MemorySegment word, int expected, long nanos) {
+        if ((int) INT.getVolatile(word, 0L) != expected) {
+            return true;
+        }
+        long slice = nanos < 0 ? VIRTUAL_POLL_NANOS : Math.min(nanos, VIRTUAL_POLL_NANOS);
+        LockSupport.parkNanos(slice);
+        return (int) INT.getVolatile(word, 0L) != expected || slice < nanos || nanos < 0;
     }
 
     static void wake(MemorySegment word, int count) {
