@@ -227,6 +227,33 @@ class MutexAlgorithmTest {
     }
 
     @Test
+    void aHandleClosedWhileItsThreadHoldsTheMutexStillLetsTheWatchAbandonIt() throws Exception {
+        // The raw core stands for a waiter in another process: this process's watch does not know its mapping.
+        NamedMutex mutex = ShmBlocks.mutex(file);
+        try (var raw = AutoCloseableBlock.of(ShmBlocks.open(file))) {
+            io.mmf4j.internal.sync.MutexCore elsewhere = new io.mmf4j.internal.sync.MutexCore(raw.segment());
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
+            Thread owner = Thread.ofPlatform().start(() -> {
+                mutex.lock();
+                locked.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            locked.await();
+            mutex.close(); // the only handle of this process; its thread still holds the mutex
+            closed.countDown();
+            owner.join();
+            int result = elsewhere.acquire(TimeUnit.SECONDS.toNanos(10), false);
+            assertEquals(io.mmf4j.internal.sync.MutexCore.ACQUIRED_ABANDONED, result);
+            elsewhere.release();
+        }
+    }
+
+    @Test
     void useAfterCloseThrowsAndCloseIsIdempotent() throws Exception {
         NamedMutex mutex = ShmBlocks.mutex(file);
         mutex.close();

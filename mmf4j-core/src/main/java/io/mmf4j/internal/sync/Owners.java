@@ -128,7 +128,7 @@ final class Owners {
                     // Thread termination happens-before isAlive() == false, so record.held is up to date.
                     if (record.held > 0) {
                         for (MutexCore core : OPEN) {
-                            core.abandon(record.word);
+                            abandonQuietly(core, record.word);
                         }
                     }
                     RECORDS.remove(record);
@@ -138,13 +138,30 @@ final class Owners {
         }
     }
 
+    /** The watch must outlive any one mutex: a block unmapped by a racing close just has nothing to abandon. */
+    private static void abandonQuietly(MutexCore core, long word) {
+        try {
+            core.abandon(word);
+        } catch (IllegalStateException | java.io.UncheckedIOException closedMeanwhile) {
+            // the handle was closed and its memory unmapped after we listed it
+        }
+    }
+
+    private static boolean heldLocallyQuietly(MutexCore core) {
+        try {
+            return core.heldLocally();
+        } catch (IllegalStateException closedMeanwhile) {
+            return false;
+        }
+    }
+
     private static void releaseClosed() {
         List<SyncBlock> free = new ArrayList<>();
         synchronized (CLOSING) {
             var entries = CLOSING.entrySet().iterator();
             while (entries.hasNext()) {
                 var entry = entries.next();
-                if (!entry.getKey().heldLocally()) {
+                if (!heldLocallyQuietly(entry.getKey())) {
                     OPEN.remove(entry.getKey());
                     free.add(entry.getValue());
                     entries.remove();
