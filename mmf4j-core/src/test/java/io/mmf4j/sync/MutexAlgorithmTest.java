@@ -209,6 +209,35 @@ class MutexAlgorithmTest {
     }
 
     @Test
+    void anInterruptedVirtualThreadWaitsInLockWithoutSpinningAndKeepsItsInterrupt() throws Exception {
+        try (NamedMutex mutex = ShmBlocks.mutex(file)) {
+            mutex.lock();
+            AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                Thread.currentThread().interrupt();
+                mutex.lock(); // uninterruptible: waits, and the interrupt status survives
+                interruptKept.set(Thread.currentThread().isInterrupted());
+                mutex.unlock();
+            });
+            Thread.sleep(300);
+            long cpuBefore = processCpuNanos();
+            Thread.sleep(500);
+            long cpuUsed = processCpuNanos() - cpuBefore;
+            System.out.printf("this process used %.1f ms of CPU in 500 ms while an interrupted virtual thread waited"
+                    + " in lock()%n", cpuUsed / 1e6);
+            mutex.unlock();
+            waiter.join(5_000);
+            assertEquals(Boolean.TRUE, interruptKept.get());
+            // a spinning waiter takes a whole core (~500 ms); a parking one a few tens of ms
+            assertTrue(cpuUsed < TimeUnit.MILLISECONDS.toNanos(250), "the waiter spun: " + cpuUsed / 1e6 + " ms");
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    @Test
     void aDeadProcessAsOwnerIsAbandoned() throws Exception {
         Process dead = new ProcessBuilder("true").start();
         assertEquals(0, dead.waitFor());

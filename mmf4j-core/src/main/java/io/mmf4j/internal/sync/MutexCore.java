@@ -97,6 +97,9 @@ public final class MutexCore {
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : now + timeoutNanos;
         long nextOwnerCheck = now + CHECK_INTERVAL_NANOS;
         int result = TIMED_OUT;
+        // An uninterruptible wait keeps an interrupt for later: cleared while waiting (a virtual thread would not
+        // park while it is set), set again on the way out.
+        boolean pendingInterrupt = false;
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
             while (true) {
@@ -119,8 +122,11 @@ public final class MutexCore {
                         return TIMED_OUT;
                     }
                 }
-                if (interruptible && Thread.interrupted()) {
-                    throw new InterruptedException();
+                if (Thread.interrupted()) {
+                    if (interruptible) {
+                        throw new InterruptedException();
+                    }
+                    pendingInterrupt = true;
                 }
                 Words.await(wakeSeq, seq, Math.min(remaining, Math.max(1, nextOwnerCheck - now)));
             }
@@ -128,6 +134,9 @@ public final class MutexCore {
             Words.addInt(block, WAITERS_OFFSET, -1);
             if (result == TIMED_OUT) {
                 passOnWakeUp();
+            }
+            if (pendingInterrupt) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -17,7 +17,7 @@ final class Words {
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle().withInvokeExactBehavior();
     private static final Platform PLATFORM = Platform.current();
     /** How long a waiting virtual thread parks before it looks at the word again. */
-    static final long VIRTUAL_POLL_NANOS = 200_000;
+    static final long VIRTUAL_POLL_NANOS = 1_000_000;
     /**
      * How long a waiter spins in user space, re-reading the word, before it sleeps in the kernel (system property
      * {@code mmf4j.sync.spinNanos}). Off by default: on the 2-core machine of BENCHMARKS.md a spin only took CPU
@@ -118,6 +118,7 @@ final class Words {
             return true;
         }
         long slice = nanos < 0 ? VIRTUAL_POLL_NANOS : Math.min(nanos, VIRTUAL_POLL_NANOS);
+        // The caller has cleared the interrupt status (parkNanos would return at once while it is set).
         LockSupport.parkNanos(slice);
         return (int) INT.getVolatile(word, 0L) != expected || slice < nanos || nanos < 0;
     }
