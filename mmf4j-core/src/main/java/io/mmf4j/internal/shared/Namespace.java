@@ -55,6 +55,11 @@ public final class Namespace implements SharedNamespace {
     private static final int GLOBAL_DIRECTORY = 01777;
     private static final int OWNER_ONLY_FILE = 0600;
 
+    /** This process's start time, read once: ProcessHandle.info() reads /proc, costing tens of µs per call. */
+    private static final class StartTime {
+        static final long MILLIS = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
     /** Fills a new object's payload before anyone can see the object. */
     @FunctionalInterface
     public interface PayloadInitializer {
@@ -140,7 +145,7 @@ public final class Namespace implements SharedNamespace {
             throw new IllegalArgumentException("payloadSize " + payloadSize + " is too large");
         }
         SharedHeader header = new SharedHeader(kind, access, capacity, headerSize, platform.processId(),
-                platform.userId(), ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L),
+                platform.userId(), StartTime.MILLIS,
                 System.currentTimeMillis(), name);
         Path path = pathOf(name);
         OsFile file = platform.createUnnamed(directory, fileMode);
