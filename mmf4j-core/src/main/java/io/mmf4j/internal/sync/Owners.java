@@ -123,19 +123,29 @@ final class Owners {
             } catch (InterruptedException e) {
                 return;
             }
-            for (ThreadRecord record : RECORDS) {
-                if (!record.thread.isAlive()) {
-                    // Thread termination happens-before isAlive() == false, so record.held is up to date.
-                    if (record.held > 0) {
-                        for (MutexCore core : OPEN) {
-                            abandonQuietly(core, record.word);
-                        }
-                    }
-                    RECORDS.remove(record);
-                }
+            try {
+                sweep();
+            } catch (RuntimeException | Error e) { // the watch must not die: every later abandonment depends on it
+                System.getLogger("io.mmf4j.sync").log(System.Logger.Level.ERROR, "mmf4j-mutex-watch", e);
             }
-            releaseClosed();
         }
+    }
+
+    /** Abandons the mutexes of ended threads, then lets go of closed handles nobody here holds any more. */
+    private static void sweep() {
+        for (var records = RECORDS.iterator(); records.hasNext(); ) {
+            ThreadRecord record = records.next();
+            if (!record.thread.isAlive()) {
+                // Thread termination happens-before isAlive() == false, so record.held is up to date.
+                if (record.held > 0) {
+                    for (MutexCore core : OPEN) {
+                        abandonQuietly(core, record.word);
+                    }
+                }
+                records.remove();
+            }
+        }
+        releaseClosed();
     }
 
     /** The watch must outlive any one mutex: a block unmapped by a racing close just has nothing to abandon. */
