@@ -139,6 +139,30 @@ class SemaphoreAndEventTest {
     }
 
     @Test
+    void aManualResetWaiterThatSleptThroughASetAndResetStillPasses() throws Exception {
+        String name = uniqueName("pulse");
+        try (NamedEvent event = NamedEvent.create(name, EventResetMode.MANUAL_RESET, false);
+             NamedEvent other = NamedEvent.openExisting(name)) {
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch started = new CountDownLatch(1);
+                CompletableFuture<Boolean> passed = CompletableFuture.supplyAsync(() -> {
+                    started.countDown();
+                    try {
+                        return other.await(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }, r -> Thread.ofPlatform().start(r));
+                started.await();
+                Thread.sleep(50); // asleep in the kernel
+                event.set();
+                event.reset(); // before the waiter can run: only the generation tells it a set happened
+                assertTrue(passed.get(5, TimeUnit.SECONDS), "round " + round);
+            }
+        }
+    }
+
+    @Test
     void initialStateAndUseAfterClose() throws Exception {
         NamedEvent event = NamedEvent.create(uniqueName("initial"), EventResetMode.AUTO_RESET, true);
         assertTrue(event.await(0, TimeUnit.SECONDS), "created set");
