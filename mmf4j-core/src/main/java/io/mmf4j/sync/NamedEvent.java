@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * later waiters through at once, until {@link #reset()}.
  *
  * <p>A waiter sleeps in the kernel and wakes promptly on {@code set()}; interrupts are noticed within 100 ms.
- * Closing is idempotent; other use after close throws {@code IllegalStateException}. Thread-safe.
+ * Closing is idempotent; other use after close throws
+ * {@code IllegalStateException}, as does a wait through this handle that the close ends. Thread-safe.
  */
 public final class NamedEvent implements AutoCloseable {
     private final SyncBlock block;
@@ -139,6 +140,7 @@ public final class NamedEvent implements AutoCloseable {
             }
             closed = true;
         }
+        core.close();
         block.release();
     }
 

@@ -38,7 +38,8 @@ import java.util.concurrent.locks.Lock;
  * {@link #lockInterruptibly()} and the timed {@link #tryLock(long, TimeUnit)}.
  *
  * <p><b>Lifecycle.</b> Closing this handle does not unlock it; any further use of the handle throws
- * {@code IllegalStateException}. The name lives while any process holds a handle. Thread-safe.
+ * {@code IllegalStateException}, and so does a wait through it that the close interrupts. The name lives while
+ * any process holds a handle. Thread-safe.
  */
 public final class NamedMutex implements Lock, AutoCloseable {
     private final SyncBlock block;
@@ -185,6 +186,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
             }
             closed = true;
         }
+        core.close();
         SyncObjects.mutexClosed(core, block);
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #release(int)} past it throws {@link SemaphoreFullException} and changes nothing.
  *
  * <p>Acquiring a free permit is one CAS; a waiter sleeps in the kernel until a release. Interrupts are noticed
- * within 100 ms. Closing the handle is idempotent; other use after close throws {@code IllegalStateException}.
+ * within 100 ms. Closing the handle is idempotent; other use after close throws
+ * {@code IllegalStateException}, as does a wait through this handle that the close ends.
  * Thread-safe.
  */
 public final class NamedSemaphore implements AutoCloseable {
@@ -176,6 +177,7 @@ public final class NamedSemaphore implements AutoCloseable {
             }
             closed = true;
         }
+        core.close();
         block.release();
     }
 

@@ -294,6 +294,29 @@ class MutexAlgorithmTest {
     }
 
     @Test
+    void closingTheHandleEndsAWaitThroughItWithIllegalStateException() throws Exception {
+        try (NamedMutex holder = ShmBlocks.mutex(file)) {
+            holder.lock();
+            NamedMutex waiting = ShmBlocks.mutex(file);
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    waiting.lock();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            }, r -> Thread.ofPlatform().start(r));
+            Thread.sleep(50);
+            waiting.close();
+            Throwable thrown = outcome.get(5, TimeUnit.SECONDS);
+            assertTrue(thrown instanceof IllegalStateException, "expected IllegalStateException, got " + thrown);
+            holder.unlock();
+            assertTrue(holder.tryLock(), "the mutex is unaffected");
+            holder.unlock();
+        }
+    }
+
+    @Test
     void lockInterruptiblyAnswersAnInterrupt() throws Exception {
         try (NamedMutex mutex = ShmBlocks.mutex(file); NamedMutex other = ShmBlocks.mutex(file)) {
             mutex.lock();

@@ -163,6 +163,26 @@ class SemaphoreAndEventTest {
     }
 
     @Test
+    void closingAnEventWhileAnotherThreadWaitsOnItEndsThatWaitWithIllegalStateException() throws Exception {
+        NamedEvent event = NamedEvent.create(uniqueName("close-while-waiting"), EventResetMode.AUTO_RESET, false);
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+            started.countDown();
+            try {
+                event.await(10, TimeUnit.SECONDS);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        }, r -> Thread.ofPlatform().start(r));
+        started.await();
+        Thread.sleep(50); // asleep in the kernel, on the memory the close unmaps
+        event.close();
+        Throwable thrown = outcome.get(5, TimeUnit.SECONDS);
+        assertTrue(thrown instanceof IllegalStateException, "expected IllegalStateException, got " + thrown);
+    }
+
+    @Test
     void initialStateAndUseAfterClose() throws Exception {
         NamedEvent event = NamedEvent.create(uniqueName("initial"), EventResetMode.AUTO_RESET, true);
         assertTrue(event.await(0, TimeUnit.SECONDS), "created set");

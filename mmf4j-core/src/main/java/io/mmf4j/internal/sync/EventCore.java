@@ -25,6 +25,8 @@ public final class EventCore {
     private final MemorySegment block;
     /** The futex word, sliced once: sleeping and waking allocate nothing. */
     private final MemorySegment stateWord;
+    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
+    private volatile boolean closed;
 
     public EventCore(MemorySegment block) {
         this.block = block;
@@ -96,6 +98,7 @@ public final class EventCore {
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
             while (true) {
+                checkOpen();
                 int state = Words.getInt(block, STATE_OFFSET);
                 if (passes(manual, start, state)) {
                     return true;
@@ -124,5 +127,20 @@ public final class EventCore {
             return (state & SET_BIT) != 0 || (state & ~SET_BIT) != (start & ~SET_BIT);
         }
         return (state & SET_BIT) != 0 && Words.casInt(block, STATE_OFFSET, state, state & ~SET_BIT);
+    }
+
+    /**
+     * The handle is closing: wakes every sleeper on the word (in any process: the others just look again), so
+     * that the threads waiting through this handle leave, and the memory can be unmapped.
+     */
+    public void close() {
+        closed = true;
+        Words.wake(stateWord, Integer.MAX_VALUE);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the handle was closed while this thread waited");
+        }
     }
 }

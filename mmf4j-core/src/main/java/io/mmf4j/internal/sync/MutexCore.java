@@ -42,6 +42,8 @@ public final class MutexCore {
     private final MemorySegment block;
     /** The futex word, sliced once: sleeping and waking allocate nothing. */
     private final MemorySegment wakeSeq;
+    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
+    private volatile boolean closed;
 
     /** A core over {@code block}, which holds a {@link MutexDescriptor} layout (zeros: a free mutex). */
     public MutexCore(MemorySegment block) {
@@ -103,6 +105,7 @@ public final class MutexCore {
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
             while (true) {
+                checkOpen();
                 int seq = Words.getInt(block, WAKE_SEQ_OFFSET);
                 long owner = Words.getLong(block, OWNER_OFFSET);
                 if (owner == 0) {
@@ -216,5 +219,20 @@ public final class MutexCore {
         Words.setIntRelease(block, RECURSION_OFFSET, 0);
         Words.setIntRelease(block, ABANDONED_OFFSET, 1);
         free();
+    }
+
+    /**
+     * The handle is closing: wakes every sleeper on the word (in any process: the others just look again), so
+     * that the threads waiting through this handle leave, and the memory can be unmapped.
+     */
+    public void close() {
+        closed = true;
+        Words.wake(wakeSeq, Integer.MAX_VALUE);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the handle was closed while this thread waited");
+        }
     }
 }

@@ -18,6 +18,8 @@ public final class SemaphoreCore {
     private final MemorySegment block;
     /** The futex word, sliced once: sleeping and waking allocate nothing. */
     private final MemorySegment countWord;
+    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
+    private volatile boolean closed;
 
     public SemaphoreCore(MemorySegment block) {
         this.block = block;
@@ -54,6 +56,7 @@ public final class SemaphoreCore {
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
             while (true) {
+                checkOpen();
                 if (tryTake()) {
                     return true;
                 }
@@ -103,6 +106,21 @@ public final class SemaphoreCore {
                 }
                 return count;
             }
+        }
+    }
+
+    /**
+     * The handle is closing: wakes every sleeper on the word (in any process: the others just look again), so
+     * that the threads waiting through this handle leave, and the memory can be unmapped.
+     */
+    public void close() {
+        closed = true;
+        Words.wake(countWord, Integer.MAX_VALUE);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the handle was closed while this thread waited");
         }
     }
 }
