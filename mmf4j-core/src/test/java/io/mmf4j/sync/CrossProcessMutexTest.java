@@ -68,6 +68,24 @@ class CrossProcessMutexTest {
     }
 
     @Test
+    void aMutexWhoseOnlyHolderIsKilledIsReclaimedAndItsNameStartsFresh() throws Exception {
+        String name = uniqueName("reclaim");
+        try (ChildLines creator = new ChildLines(MutexHolderChild.class, name, "create")) {
+            creator.expect("locked", 30);
+            try (NamedMutex opened = NamedMutex.openExisting(name)) {
+                assertFalse(opened.tryLock(), "held by the creator");
+            }
+            creator.process.destroyForcibly();
+            creator.process.waitFor(10, TimeUnit.SECONDS);
+        }
+        // the killed process was the last holder: the name is free again, and a new mutex has no past
+        try (NamedMutex fresh = NamedMutex.create(name, false)) {
+            assertTrue(fresh.tryLock(), "a new, free mutex (no AbandonedMutexException from the dead one)");
+            fresh.unlock();
+        }
+    }
+
+    @Test
     void fourProcessesCountExactlyUnderTheMutex() throws Exception {
         String name = uniqueName("count");
         int processes = 4;
