@@ -22,6 +22,9 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mmf-demo");
         try {
             editFile(out, dir);
+            out.println("== Three processes share a named map, ordered by a named mutex (the .NET text's example) ==");
+            ThreeProcessExample.run(out);
+            out.println();
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

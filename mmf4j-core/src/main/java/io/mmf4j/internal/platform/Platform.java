@@ -50,6 +50,24 @@ public interface Platform {
     /** The id of this process. */
     long processId();
 
+    /**
+     * Sleeps while the 4-byte-aligned int at {@code word} (in shared memory) equals {@code expected}, at most
+     * {@code timeoutNanos} (negative: no limit). Returns early, without sleeping, if the value differs.
+     * Spurious returns happen: the caller re-checks its condition.
+     *
+     * @return {@code false} when the timeout passed, {@code true} otherwise
+     */
+    boolean awaitChange(MemorySegment word, int expected, long timeoutNanos) throws IOException;
+
+    /** Wakes at most {@code count} threads, of any process, sleeping in {@link #awaitChange} on {@code word}. */
+    void wake(MemorySegment word, int count) throws IOException;
+
+    /**
+     * A stamp of when process {@code pid} started (e.g. clock ticks since boot), which tells a live process from
+     * a later one that reuses its id; {@code -1} when no such process runs (a zombie counts as gone).
+     */
+    long processStartStamp(long pid);
+
     /** The id of the user this process acts as (the effective uid on POSIX). */
     int userId();
 

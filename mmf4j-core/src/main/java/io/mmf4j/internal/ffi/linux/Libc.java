@@ -40,6 +40,14 @@ final class Libc {
         return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
     }
 
+    /** A downcall to a variadic function: {@code fixedArgs} parameters come before the {@code ...}. */
+    static MethodHandle variadicDowncall(String name, FunctionDescriptor descriptor, int fixedArgs) {
+        MemorySegment symbol = LOOKUP.find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+        return LINKER.downcallHandle(symbol, descriptor,
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(fixedArgs));
+    }
+
     /** A downcall that cannot fail, so needs no errno. */
     static MethodHandle downcallNoErrno(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LOOKUP.find(name)

@@ -2,6 +2,7 @@ package io.mmf4j.internal.platform.linux;
 
 import io.mmf4j.internal.ffi.linux.ErrnoException;
 import io.mmf4j.internal.ffi.linux.Fcntl;
+import io.mmf4j.internal.ffi.linux.Futex;
 import io.mmf4j.internal.ffi.linux.Mman;
 import io.mmf4j.internal.ffi.linux.Stat;
 import io.mmf4j.internal.ffi.linux.Unistd;
@@ -167,6 +168,21 @@ public final class LinuxPlatform implements Platform {
     @Override
     public long processId() {
         return Unistd.getpid();
+    }
+
+    @Override
+    public boolean awaitChange(MemorySegment word, int expected, long timeoutNanos) throws IOException {
+        return Futex.await(word, expected, timeoutNanos) != Futex.TIMED_OUT;
+    }
+
+    @Override
+    public void wake(MemorySegment word, int count) throws IOException {
+        Futex.wake(word, count);
+    }
+
+    @Override
+    public long processStartStamp(long pid) {
+        return ProcStat.startTime(pid);
     }
 
     @Override

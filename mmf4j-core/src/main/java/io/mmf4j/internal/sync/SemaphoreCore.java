@@ -1,0 +1,126 @@
+package io.mmf4j.internal.sync;
+
+import static io.mmf4j.internal.sync.SemaphoreDescriptor.COUNT_OFFSET;
+import static io.mmf4j.internal.sync.SemaphoreDescriptor.MAXIMUM_OFFSET;
+import static io.mmf4j.internal.sync.SemaphoreDescriptor.WAITERS_OFFSET;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The counting-semaphore algorithm over a {@link SemaphoreDescriptor} block: acquire is one CAS that takes a
+ * permit when one is free; otherwise the caller counts itself in WAITERS and sleeps in the kernel on COUNT
+ * while it is 0. Release adds permits with a CAS (never past MAXIMUM) and wakes as many sleepers as it added.
+ *
+ * <p>Permits belong to nobody, so a process that dies simply takes its permits with it, as on Windows.
+ * Thread-safe.
+ */
+public final class SemaphoreCore {
+    private final MemorySegment block;
+    /** The futex word, sliced once: sleeping and waking allocate nothing. */
+    private final MemorySegment countWord;
+    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
+    private volatile boolean closed;
+
+    public SemaphoreCore(MemorySegment block) {
+        this.block = block;
+        this.countWord = block.asSlice(COUNT_OFFSET, 4);
+    }
+
+    /** Writes the counts of a new semaphore (before its block is published to any other thread or process). */
+    public static void initialise(MemorySegment block, int initial, int maximum) {
+        Words.setInt(block, MAXIMUM_OFFSET, maximum);
+        Words.setInt(block, COUNT_OFFSET, initial);
+    }
+
+    public int maximum() {
+        return Words.getInt(block, MAXIMUM_OFFSET);
+    }
+
+    public int available() {
+        return Words.getInt(block, COUNT_OFFSET);
+    }
+
+    /** Takes one permit, waiting at most {@code timeoutNanos} (negative: forever); {@code false} on timeout. */
+    public boolean acquire(long timeoutNanos, boolean interruptible) throws InterruptedException {
+        if (tryTake()) {
+            return true;
+        }
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        // A release in another running process may be a few microseconds away: spin briefly before sleeping.
+        if (Words.spinWhileInt(block, COUNT_OFFSET, 0) && tryTake()) {
+            return true;
+        }
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        Words.addInt(block, WAITERS_OFFSET, 1);
+        try {
+            while (true) {
+                checkOpen();
+                if (tryTake()) {
+                    return true;
+                }
+                long remaining = timeoutNanos < 0 ? -1 : deadline - System.nanoTime();
+                if (timeoutNanos >= 0 && remaining <= 0) {
+                    return false;
+                }
+                if (interruptible && Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                // Bounded so that an interrupt is noticed within a check interval.
+                long sleep = remaining < 0 ? MutexCore.CHECK_INTERVAL_NANOS
+                        : Math.min(remaining, MutexCore.CHECK_INTERVAL_NANOS);
+                Words.await(countWord, 0, sleep);
+            }
+        } finally {
+            Words.addInt(block, WAITERS_OFFSET, -1);
+        }
+    }
+
+    private boolean tryTake() {
+        while (true) {
+            int count = Words.getInt(block, COUNT_OFFSET);
+            if (count <= 0) {
+                return false;
+            }
+            if (Words.casInt(block, COUNT_OFFSET, count, count - 1)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Adds {@code permits} and returns the count before; {@code -1} (adding nothing) when that would pass the
+     * maximum, for the caller to turn into an exception.
+     */
+    public int release(int permits) {
+        int maximum = maximum();
+        while (true) {
+            int count = Words.getInt(block, COUNT_OFFSET);
+            if (permits > maximum - count) {
+                return -1;
+            }
+            if (Words.casInt(block, COUNT_OFFSET, count, count + permits)) {
+                if (Words.getInt(block, WAITERS_OFFSET) > 0) {
+                    Words.wake(countWord, permits);
+                }
+                return count;
+            }
+        }
+    }
+
+    /**
+     * The handle is closing: wakes every sleeper on the word (in any process: the others just look again), so
+     * that the threads waiting through this handle leave, and the memory can be unmapped.
+     */
+    public void close() {
+        closed = true;
+        Words.wake(countWord, Integer.MAX_VALUE);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the handle was closed while this thread waited");
+        }
+    }
+}

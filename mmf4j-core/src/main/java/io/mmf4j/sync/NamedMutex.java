@@ -1,0 +1,210 @@
+package io.mmf4j.sync;
+
+import io.mmf4j.SharedNamespace;
+import io.mmf4j.internal.sync.MutexCore;
+import io.mmf4j.internal.sync.SyncBlock;
+import io.mmf4j.internal.sync.SyncObjects;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * A mutex that threads of any process open by name: Win32's named {@code Mutex}, as a
+ * {@link java.util.concurrent.locks.Lock}.
+ *
+ * {@snippet :
+ * try (NamedMutex mutex = NamedMutex.createOrOpen("testmapmutex")) {
+ *     mutex.lock();
+ *     try {
+ *         view.putBoolean(0, true);   // data shared with other processes
+ *     } finally {
+ *         mutex.unlock();
+ *     }
+ * }
+ * }
+ *
+ * <p><b>Ownership.</b> The owner is the Java thread that locked it (a virtual thread keeps it while it moves
+ * between carriers). It is re-entrant: the owner may lock again and must unlock as many times.
+ * {@link #unlock()} by a thread that does not hold it throws {@code IllegalMonitorStateException}.
+ *
+ * <p><b>Abandonment.</b> If the owner's process dies (even by {@code kill -9}) or its thread ends while holding
+ * the mutex, the next thread to acquire it gets it <em>and</em> an {@link AbandonedMutexException}. A dead
+ * process is noticed by its waiters within about 100 ms; an ended thread by its own process within about 50 ms.
+ *
+ * <p><b>Waiting.</b> Uncontended lock and unlock are a CAS each in user space; a waiter sleeps in the kernel
+ * (a futex) and wakes when the mutex is unlocked. Interrupts are noticed within 100 ms by
+ * {@link #lockInterruptibly()} and the timed {@link #tryLock(long, TimeUnit)}.
+ *
+ * <p><b>Lifecycle.</b> Closing this handle does not unlock it; any further use of the handle throws
+ * {@code IllegalStateException}, and so does a wait through it that the close interrupts. The name lives while
+ * any process holds a handle. Thread-safe.
+ */
+public final class NamedMutex implements Lock, AutoCloseable {
+    private final SyncBlock block;
+    private final MutexCore core;
+    private volatile boolean closed;
+
+    NamedMutex(SyncBlock block) {
+        this.block = block;
+        this.core = new MutexCore(block.segment());
+        SyncObjects.mutexOpened(core);
+    }
+
+    /**
+     * Creates the mutex {@code name} in this user's {@link SharedNamespace#local() local namespace}; if
+     * {@code initiallyOwned}, the calling thread holds it on return.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
+     * @throws IllegalArgumentException if {@code name} is empty or too long
+     */
+    public static NamedMutex create(String name, boolean initiallyOwned) throws IOException {
+        return create(SharedNamespace.local(), name, initiallyOwned);
+    }
+
+    /** {@link #create(String, boolean)} in {@code namespace}. */
+    public static NamedMutex create(SharedNamespace namespace, String name, boolean initiallyOwned)
+            throws IOException {
+        NamedMutex mutex = new NamedMutex(SyncObjects.create(namespace, SyncObjects.Kind.MUTEX, name, block -> { }));
+        if (initiallyOwned) {
+            mutex.lock();
+        }
+        return mutex;
+    }
+
+    /** Opens the mutex {@code name}, creating it (unowned) if no such object lives. */
+    public static NamedMutex createOrOpen(String name) throws IOException {
+        return createOrOpen(SharedNamespace.local(), name);
+    }
+
+    /** {@link #createOrOpen(String)} in {@code namespace}. */
+    public static NamedMutex createOrOpen(SharedNamespace namespace, String name) throws IOException {
+        return new NamedMutex(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.MUTEX, name, block -> { }).block());
+    }
+
+    /**
+     * Opens the existing mutex {@code name}.
+     *
+     * @throws java.nio.file.NoSuchFileException if no live object has that name
+     * @throws java.nio.file.FileSystemException if the object of that name is not a mutex
+     */
+    public static NamedMutex openExisting(String name) throws IOException {
+        return openExisting(SharedNamespace.local(), name);
+    }
+
+    /** {@link #openExisting(String)} in {@code namespace}. */
+    public static NamedMutex openExisting(SharedNamespace namespace, String name) throws IOException {
+        return new NamedMutex(SyncObjects.openExisting(namespace, SyncObjects.Kind.MUTEX, name));
+    }
+
+    /** The name this mutex was created or opened with. */
+    public String name() {
+        return block.name();
+    }
+
+    /**
+     * Acquires the mutex, waiting as long as it takes.
+     *
+     * @throws AbandonedMutexException (holding the mutex) when its previous owner died holding it
+     */
+    @Override
+    public void lock() {
+        check();
+        try {
+            outcome(core.acquire(-1, false));
+        } catch (InterruptedException e) {
+            throw new AssertionError("an uninterruptible wait was interrupted", e);
+        }
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        check();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        outcome(core.acquire(-1, true));
+    }
+
+    /** Acquires the mutex if it is free (or its owner died: then with an {@link AbandonedMutexException}). */
+    @Override
+    public boolean tryLock() {
+        check();
+        try {
+            return outcome(core.acquire(0, false));
+        } catch (InterruptedException e) {
+            throw new AssertionError("a zero wait was interrupted", e);
+        }
+    }
+
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        check();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return outcome(core.acquire(Math.max(0, unit.toNanos(time)), true));
+    }
+
+    /**
+     * Releases one hold of the calling thread.
+     *
+     * @throws IllegalMonitorStateException if the calling thread does not hold the mutex
+     */
+    @Override
+    public void unlock() {
+        check();
+        core.release();
+    }
+
+    /** Conditions are not supported across processes. */
+    @Override
+    public Condition newCondition() {
+        throw new UnsupportedOperationException("NamedMutex has no conditions: use a NamedEvent");
+    }
+
+    /** Whether the calling thread holds the mutex. */
+    public boolean isHeldByCurrentThread() {
+        check();
+        return core.heldByCurrentThread();
+    }
+
+    /** How many times the calling thread holds the mutex (0 if it does not). */
+    public int holdCount() {
+        check();
+        return core.holdCount();
+    }
+
+    /** Closes this handle (without unlocking). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        core.close();
+        SyncObjects.mutexClosed(core, block);
+    }
+
+    private boolean outcome(int result) {
+        if (result == MutexCore.ACQUIRED_ABANDONED) {
+            throw new AbandonedMutexException(block.name());
+        }
+        return result == MutexCore.ACQUIRED;
+    }
+
+    private void check() {
+        if (closed) {
+            throw new IllegalStateException("mutex \"" + block.name() + "\" is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NamedMutex[" + block.name() + (closed ? ", closed]" : "]");
+    }
+}

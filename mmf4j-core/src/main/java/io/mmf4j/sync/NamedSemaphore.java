@@ -1,0 +1,194 @@
+package io.mmf4j.sync;
+
+import io.mmf4j.SharedNamespace;
+import io.mmf4j.internal.sync.SemaphoreCore;
+import io.mmf4j.internal.sync.SyncBlock;
+import io.mmf4j.internal.sync.SyncObjects;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A counting semaphore that threads of any process open by name: Win32's named {@code Semaphore}.
+ *
+ * {@snippet :
+ * try (NamedSemaphore slots = NamedSemaphore.createOrOpen("print-slots", 3, 3)) {
+ *     if (slots.tryAcquire(1, TimeUnit.SECONDS)) {
+ *         try {
+ *             print();
+ *         } finally {
+ *             slots.release();
+ *         }
+ *     }
+ * }
+ * }
+ *
+ * <p>Permits have no owner: any thread of any process may release them, and a process that dies holding
+ * permits does not give them back (as on Windows). The count never exceeds the maximum:
+ * {@link #release(int)} past it throws {@link SemaphoreFullException} and changes nothing.
+ *
+ * <p>Acquiring a free permit is one CAS; a waiter sleeps in the kernel until a release. Interrupts are noticed
+ * within 100 ms. Closing the handle is idempotent; other use after close throws
+ * {@code IllegalStateException}, as does a wait through this handle that the close ends.
+ * Thread-safe.
+ */
+public final class NamedSemaphore implements AutoCloseable {
+    private final SyncBlock block;
+    private final SemaphoreCore core;
+    private volatile boolean closed;
+
+    NamedSemaphore(SyncBlock block) {
+        this.block = block;
+        this.core = new SemaphoreCore(block.segment());
+    }
+
+    /**
+     * Creates the semaphore {@code name}, in this user's {@link SharedNamespace#local() local namespace}, with
+     * {@code initialCount} free permits out of {@code maximumCount}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= initialCount <= maximumCount} and {@code maximumCount >= 1},
+     *         or if {@code name} is empty or too long
+     * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
+     */
+    public static NamedSemaphore create(String name, int initialCount, int maximumCount) throws IOException {
+        return create(SharedNamespace.local(), name, initialCount, maximumCount);
+    }
+
+    /** {@link #create(String, int, int)} in {@code namespace}. */
+    public static NamedSemaphore create(SharedNamespace namespace, String name, int initialCount, int maximumCount)
+            throws IOException {
+        checkCounts(initialCount, maximumCount);
+        return new NamedSemaphore(SyncObjects.create(namespace, SyncObjects.Kind.SEMAPHORE, name,
+                block -> SemaphoreCore.initialise(block, initialCount, maximumCount)));
+    }
+
+    /** Opens the semaphore {@code name}, or creates it with these counts (an existing one keeps its own). */
+    public static NamedSemaphore createOrOpen(String name, int initialCount, int maximumCount) throws IOException {
+        return createOrOpen(SharedNamespace.local(), name, initialCount, maximumCount);
+    }
+
+    /** {@link #createOrOpen(String, int, int)} in {@code namespace}. */
+    public static NamedSemaphore createOrOpen(SharedNamespace namespace, String name, int initialCount,
+                                              int maximumCount) throws IOException {
+        checkCounts(initialCount, maximumCount);
+        return new NamedSemaphore(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.SEMAPHORE, name,
+                block -> SemaphoreCore.initialise(block, initialCount, maximumCount)).block());
+    }
+
+    /**
+     * Opens the existing semaphore {@code name}.
+     *
+     * @throws java.nio.file.NoSuchFileException if no live object has that name
+     * @throws java.nio.file.FileSystemException if the object of that name is not a semaphore
+     */
+    public static NamedSemaphore openExisting(String name) throws IOException {
+        return openExisting(SharedNamespace.local(), name);
+    }
+
+    /** {@link #openExisting(String)} in {@code namespace}. */
+    public static NamedSemaphore openExisting(SharedNamespace namespace, String name) throws IOException {
+        return new NamedSemaphore(SyncObjects.openExisting(namespace, SyncObjects.Kind.SEMAPHORE, name));
+    }
+
+    private static void checkCounts(int initialCount, int maximumCount) {
+        if (maximumCount < 1) {
+            throw new IllegalArgumentException("maximumCount must be at least 1: " + maximumCount);
+        }
+        if (initialCount < 0 || initialCount > maximumCount) {
+            throw new IllegalArgumentException("initialCount must be in [0, maximumCount = " + maximumCount + "]: "
+                    + initialCount);
+        }
+    }
+
+    public String name() {
+        return block.name();
+    }
+
+    /** Takes a permit, waiting as long as it takes. */
+    public void acquire() throws InterruptedException {
+        check();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        core.acquire(-1, true);
+    }
+
+    /** Takes a permit if one is free. */
+    public boolean tryAcquire() {
+        check();
+        try {
+            return core.acquire(0, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("a zero wait was interrupted", e);
+        }
+    }
+
+    /** Takes a permit, waiting at most {@code timeout}; {@code false} if none came free in time. */
+    public boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        check();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return core.acquire(Math.max(0, unit.toNanos(timeout)), true);
+    }
+
+    /** Gives back one permit; returns the count before. */
+    public int release() {
+        return release(1);
+    }
+
+    /**
+     * Gives back {@code permits} permits and wakes as many waiters; returns the count before.
+     *
+     * @throws IllegalArgumentException if {@code permits < 1}
+     * @throws SemaphoreFullException if the count would pass the maximum (nothing is released)
+     */
+    public int release(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be at least 1: " + permits);
+        }
+        check();
+        int before = core.release(permits);
+        if (before < 0) {
+            throw new SemaphoreFullException("releasing " + permits + " permits of semaphore \"" + block.name()
+                    + "\" would pass its maximum count " + core.maximum() + " (now " + core.available() + ")");
+        }
+        return before;
+    }
+
+    /** The free permits now (a snapshot: other processes change it at any time). */
+    public int availablePermits() {
+        check();
+        return core.available();
+    }
+
+    public int maximumCount() {
+        check();
+        return core.maximum();
+    }
+
+    /** Closes this handle; permits it took stay taken. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        core.close();
+        block.release();
+    }
+
+    private void check() {
+        if (closed) {
+            throw new IllegalStateException("semaphore \"" + block.name() + "\" is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NamedSemaphore[" + block.name() + (closed ? ", closed]" : "]");
+    }
+}
