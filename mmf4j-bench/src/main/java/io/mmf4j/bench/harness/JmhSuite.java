@@ -1,0 +1,95 @@
+package io.mmf4j.bench.harness;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every JMH benchmark under {@code io.mmf4j.bench} (or the given patterns) through the JMH Runner API, with
+ * iteration times scaled so that the whole suite fits the settings' budget however many benchmarks there are.
+ * Every benchmark JVM gets the flags mmf4j and Agrona need, so a benchmark class needs nothing but JMH annotations.
+ */
+final class JmhSuite {
+    static final String[] JVM_FLAGS = {
+        "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+        "-Djava.awt.headless=true"};
+
+    private JmhSuite() {}
+
+    /** The benchmarks that {@code includes} select, as JMH lists them. */
+    static SortedSet<BenchmarkListEntry> list(List<String> includes) {
+        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+            includes, List.of());
+    }
+
+    static List<Measurement> run(RunSettings settings, List<String> includes, String jsonFile, boolean verbose)
+            throws RunnerException {
+        if (settings.forks() == 0) {
+            // A smoke run measures nothing: it may run beside a real JMH run (another helper's, another test's).
+            System.setProperty("jmh.ignoreLock", "true");
+        }
+        int count = list(includes).size();
+        if (count == 0) {
+            throw new IllegalArgumentException("no benchmark matches " + includes);
+        }
+        TimeValue iteration = TimeValue.milliseconds(settings.iterationMillis(count));
+        ChainedOptionsBuilder options = new OptionsBuilder()
+            .forks(settings.forks())
+            .warmupIterations(settings.warmups())
+            .warmupTime(iteration)
+            .measurementIterations(settings.iterations())
+            .measurementTime(iteration)
+            .jvmArgsAppend(JVM_FLAGS)
+            .shouldFailOnError(true)
+            .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        includes.forEach(options::include);
+        for (Map.Entry<String, List<String>> param : settings.params().entrySet()) {
+            options.param(param.getKey(), param.getValue().toArray(String[]::new));
+        }
+        if (jsonFile != null) {
+            options.result(jsonFile).resultFormat(ResultFormatType.JSON);
+        }
+        System.out.printf("mmf4j bench: %d benchmarks, %s run, %d+%d iterations of %s%n", count, settings.name(),
+            settings.warmups(), settings.iterations(), iteration);
+        return measurements(new Runner(options.build()).run());
+    }
+
+    private static List<Measurement> measurements(Collection<RunResult> results) {
+        List<Measurement> list = new ArrayList<>();
+        for (RunResult run : results) {
+            var params = run.getParams();
+            String benchmark = params.getBenchmark();
+            int dot = benchmark.lastIndexOf('.');
+            String paramText = params.getParamsKeys().stream()
+                .map(key -> key + "=" + params.getParam(key))
+                .collect(Collectors.joining(", "));
+            Result<?> primary = run.getPrimaryResult();
+            boolean timePerOp = params.getMode() != org.openjdk.jmh.annotations.Mode.Throughput;
+            DoubleSummaryStatistics iterations = run.getBenchmarkResults().stream()
+                .flatMap(b -> b.getIterationResults().stream())
+                .mapToDouble(i -> i.getPrimaryResult().getScore())
+                .summaryStatistics();
+            double best = iterations.getCount() == 0 ? primary.getScore()
+                : timePerOp ? iterations.getMin() : iterations.getMax();
+            list.add(new Measurement(benchmark.substring(0, dot), benchmark.substring(dot + 1), paramText,
+                primary.getScore(), primary.getScoreError(), best, primary.getScoreUnit(), timePerOp));
+        }
+        return list;
+    }
+}
