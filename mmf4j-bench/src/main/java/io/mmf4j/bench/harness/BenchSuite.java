@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <p>Options: {@code --quick}, {@code --smoke} (in-process, tiny, for tests), {@code --out DIR} (default
  * {@code bench-report}), {@code --include REGEX} (repeatable; default every benchmark), {@code --param name=v1,v2}
- * (repeatable), {@code --no-floors}, {@code --no-latency}, {@code --verbose} (JMH's own output).
+ * (repeatable), {@code --rounds N} (default 2 in a full run, 1 otherwise), {@code --no-floors}, {@code --no-latency}, {@code --no-jmh}, {@code --verbose} (JMH's own output).
  */
 public final class BenchSuite {
     private BenchSuite() {}
@@ -45,6 +45,8 @@ public final class BenchSuite {
         boolean floors = true;
         boolean latency = true;
         boolean verbose = false;
+        boolean jmh = true;
+        Integer rounds = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = RunSettings.quick();
@@ -59,11 +61,13 @@ public final class BenchSuite {
                     }
                     params.put(param.substring(0, eq), List.of(param.substring(eq + 1).split(",")));
                 }
+                case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, "--rounds"));
                 case "--no-floors" -> floors = false;
                 case "--no-latency" -> latency = false;
+                case "--no-jmh" -> jmh = false;
                 case "--verbose" -> verbose = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + " (known: --quick --smoke --out DIR --include REGEX --param name=v --no-floors --no-latency --verbose)");
+                    + " (known: --quick --smoke --out DIR --include REGEX --param name=v --rounds N --no-floors --no-latency --no-jmh --verbose)");
             }
         }
         if (includes.isEmpty()) {
@@ -71,12 +75,17 @@ public final class BenchSuite {
         }
         Map<String, List<String>> allParams = new HashMap<>(settings.params());
         allParams.putAll(params);
-        settings = new RunSettings(settings.name(), settings.budgetSeconds(), settings.forks(), settings.warmups(),
-            settings.iterations(), allParams, settings.machineFloors() && floors);
+        settings = settings.withParams(allParams);
+        if (rounds != null) {
+            settings = settings.withRounds(rounds);
+        }
+        if (!floors) {
+            settings = settings.withoutMachineFloors();
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("mmf4j-bench-floors");
         try {
-            return run(settings, String.join(" ", args), out, work, includes, floors, latency, verbose);
+            return run(settings, String.join(" ", args), out, work, jmh ? includes : List.of(), floors, latency, verbose);
         } finally {
             deleteTree(work);
         }
@@ -94,25 +103,27 @@ public final class BenchSuite {
                 machineFloors.put(floor[0] + " " + arg, floorRunner.run(floor[0], List.of(arg)));
             }
         }
-        List<Measurement> measurements = JmhSuite.run(settings, includes, out.resolve("jmh.json").toString(), verbose);
+        List<Measurement> measurements = includes.isEmpty() ? List.of()
+            : JmhSuite.run(settings, includes, out.resolve("jmh.json").toString(), verbose);
+        List<Report.Latency> latencies = new ArrayList<>();
+        if (latency) {
+            for (LatencyHarness harness : ServiceLoader.load(LatencyHarness.class)) {
+                System.out.println("mmf4j bench: cross-process " + harness.title());
+                latencies.add(new Report.Latency(harness, harness.run(settings)));
+            }
+        }
         Map<String, List<Report.FloorFigure>> classFloors = new HashMap<>();
         if (floors) {
             Set<String> classes = new LinkedHashSet<>(measurements.stream().map(Measurement::benchmarkClass).toList());
+            latencies.forEach(l -> classes.add(l.harness().getClass().getName()));
             for (String name : classes) {
                 Class<?> type = Class.forName(name, false, BenchSuite.class.getClassLoader());
                 for (Floor floor : type.getAnnotationsByType(Floor.class)) {
                     String[] floorArgs = quick && floor.quickArgs().length > 0 ? floor.quickArgs() : floor.args();
                     List<String> lines = floorRunner.run(floor.program(), Arrays.asList(floorArgs));
                     classFloors.computeIfAbsent(name, k -> new ArrayList<>())
-                        .add(new Report.FloorFigure(floor, FloorRunner.figure(lines, floor.label())));
+                        .add(new Report.FloorFigure(floor, Arrays.asList(floorArgs), FloorRunner.figure(lines, floor.label())));
                 }
-            }
-        }
-        List<Report.Latency> latencies = new ArrayList<>();
-        if (latency) {
-            for (LatencyHarness harness : ServiceLoader.load(LatencyHarness.class)) {
-                System.out.println("mmf4j bench: cross-process " + harness.title());
-                latencies.add(new Report.Latency(harness, harness.run(settings)));
             }
         }
         String command = "bench/run" + (args.isEmpty() ? "" : " " + args);

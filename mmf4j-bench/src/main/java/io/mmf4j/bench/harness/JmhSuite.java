@@ -2,7 +2,7 @@ package io.mmf4j.bench.harness;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Runs every JMH benchmark under {@code io.mmf4j.bench} (or the given patterns) through the JMH Runner API, with
@@ -62,33 +63,47 @@ final class JmhSuite {
         for (Map.Entry<String, List<String>> param : settings.params().entrySet()) {
             options.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
-        if (jsonFile != null) {
-            options.result(jsonFile).resultFormat(ResultFormatType.JSON);
+        System.out.printf("mmf4j bench: %d benchmarks, %s run, %d round(s) of %d+%d iterations of %s%n", count,
+            settings.name(), settings.rounds(), settings.warmups(), settings.iterations(), iteration);
+        List<RunResult> results = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            if (jsonFile != null) {
+                options.result(settings.rounds() == 1 ? jsonFile : jsonFile.replace(".json", "-" + round + ".json"))
+                    .resultFormat(ResultFormatType.JSON);
+            }
+            results.addAll(new Runner(options.build()).run());
         }
-        System.out.printf("mmf4j bench: %d benchmarks, %s run, %d+%d iterations of %s%n", count, settings.name(),
-            settings.warmups(), settings.iterations(), iteration);
-        return measurements(new Runner(options.build()).run());
+        return measurements(results);
     }
 
+    /** One measurement per benchmark and parameter set, over the iterations of every round. */
     private static List<Measurement> measurements(Collection<RunResult> results) {
-        List<Measurement> list = new ArrayList<>();
+        Map<String, List<RunResult>> byKey = new LinkedHashMap<>();
         for (RunResult run : results) {
             var params = run.getParams();
-            String benchmark = params.getBenchmark();
-            int dot = benchmark.lastIndexOf('.');
             String paramText = params.getParamsKeys().stream()
                 .map(key -> key + "=" + params.getParam(key))
                 .collect(Collectors.joining(", "));
-            Result<?> primary = run.getPrimaryResult();
-            boolean timePerOp = params.getMode() != org.openjdk.jmh.annotations.Mode.Throughput;
-            DoubleSummaryStatistics iterations = run.getBenchmarkResults().stream()
+            byKey.computeIfAbsent(params.getBenchmark() + "|" + paramText, k -> new ArrayList<>()).add(run);
+        }
+        List<Measurement> list = new ArrayList<>();
+        for (var entry : byKey.entrySet()) {
+            String benchmark = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+            String paramText = entry.getKey().substring(entry.getKey().indexOf('|') + 1);
+            RunResult first = entry.getValue().get(0);
+            boolean timePerOp = first.getParams().getMode() != org.openjdk.jmh.annotations.Mode.Throughput;
+            ListStatistics iterations = new ListStatistics();
+            entry.getValue().stream()
+                .flatMap(run -> run.getBenchmarkResults().stream())
                 .flatMap(b -> b.getIterationResults().stream())
-                .mapToDouble(i -> i.getPrimaryResult().getScore())
-                .summaryStatistics();
-            double best = iterations.getCount() == 0 ? primary.getScore()
-                : timePerOp ? iterations.getMin() : iterations.getMax();
-            list.add(new Measurement(benchmark.substring(0, dot), benchmark.substring(dot + 1), paramText,
-                primary.getScore(), primary.getScoreError(), best, primary.getScoreUnit(), timePerOp));
+                .forEach(i -> iterations.addValue(i.getPrimaryResult().getScore()));
+            Result<?> primary = first.getPrimaryResult();
+            double mean = iterations.getN() == 0 ? primary.getScore() : iterations.getMean();
+            double error = iterations.getN() < 2 ? Double.NaN : iterations.getMeanErrorAt(0.999);
+            double best = iterations.getN() == 0 ? mean : timePerOp ? iterations.getMin() : iterations.getMax();
+            int dot = benchmark.lastIndexOf('.');
+            list.add(new Measurement(benchmark.substring(0, dot), benchmark.substring(dot + 1), paramText, mean, error,
+                best, primary.getScoreUnit(), timePerOp));
         }
         return list;
     }

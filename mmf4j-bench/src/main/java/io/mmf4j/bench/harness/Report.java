@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class Report {
     /** A floor figure read for one benchmark class. */
-    record FloorFigure(Floor floor, double value) {}
+    record FloorFigure(Floor floor, List<String> args, double value) {}
 
     /** One cross-process benchmark's results. */
     record Latency(LatencyHarness harness, List<LatencyResult> results) {}
@@ -64,7 +64,7 @@ final class Report {
             }
         }
         for (Latency latency : latencies) {
-            latency(latency);
+            latency(latency, floors.getOrDefault(latency.harness().getClass().getName(), List.of()));
         }
         return md.toString();
     }
@@ -88,7 +88,7 @@ final class Report {
         for (FloorFigure f : floors) {
             line("");
             line(String.format(Locale.ROOT, "C floor (`%s %s`): %s = **%s %s**", f.floor().program(),
-                String.join(" ", f.floor().args()), f.floor().label(), num(f.value()), f.floor().unit()));
+                String.join(" ", f.args()), f.floor().label(), num(f.value()), f.floor().unit()));
             if (f.floor().unit().equals(first.unit()) && !Double.isNaN(f.value())) {
                 names.add("C: " + f.floor().label());
                 values.add(f.value());
@@ -124,7 +124,7 @@ final class Report {
         }
     }
 
-    private void latency(Latency latency) throws IOException {
+    private void latency(Latency latency, List<FloorFigure> floors) throws IOException {
         line("");
         line("## " + latency.harness().area() + ": " + latency.harness().title());
         line("");
@@ -138,11 +138,20 @@ final class Report {
             .map(r -> new Measurement(latency.harness().getClass().getName(), r.contestant(), "", r.medianNanos(),
                 Double.NaN, r.medianNanos(), "ns", true))
             .toList();
+        List<String> names = new ArrayList<>(latency.results().stream().map(LatencyResult::contestant).toList());
+        List<Double> values = new ArrayList<>(latency.results().stream().map(r -> (double) r.medianNanos()).toList());
+        for (FloorFigure f : floors) {
+            line("");
+            line(String.format(Locale.ROOT, "C floor (`%s %s`): %s = **%s %s**", f.floor().program(),
+                String.join(" ", f.args()), f.floor().label(), num(f.value()), f.floor().unit()));
+            if (!Double.isNaN(f.value())) {
+                names.add("C: " + f.floor().label());
+                values.add(f.value());
+            }
+        }
         goals(asMeasurements, latency.harness().goals());
         String chart = Charts.fileName(latency.harness().title());
-        Charts.bars(outDir.resolve(chart), latency.harness().title() + " (median)", "ns",
-            latency.results().stream().map(LatencyResult::contestant).toList(),
-            latency.results().stream().map(r -> (double) r.medianNanos()).toList());
+        Charts.bars(outDir.resolve(chart), latency.harness().title() + " (median)", "ns", names, values);
         line("");
         line("![" + latency.harness().title() + "](" + chart + ")");
     }
