@@ -19,6 +19,8 @@ final class Charts {
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsPosition(0.9);
+        chart.getStyler().setDecimalPattern("#,##0.##"); // plain numbers on bars and axis, never 9E3
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(1);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         if (min > 0 && max / min >= 100) {

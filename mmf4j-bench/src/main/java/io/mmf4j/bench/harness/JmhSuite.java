@@ -26,10 +26,17 @@ import org.openjdk.jmh.util.ListStatistics;
  * iteration times scaled so that the whole suite fits the settings' budget however many benchmarks there are.
  * Every benchmark JVM gets the flags mmf4j and Agrona need, so a benchmark class needs nothing but JMH annotations.
  */
-final class JmhSuite {
+public final class JmhSuite {
     static final String[] JVM_FLAGS = {
         "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
         "-Djava.awt.headless=true"};
+
+    /**
+     * Set to {@code true} during a smoke run (in-process, so benchmarks see it): a benchmark whose set-up is big
+     * (a 1 GiB file, a million objects) may read it with {@code Boolean.getBoolean} and shrink, without a change to
+     * the harness. JMH parameters named {@code records} and {@code mib} are shrunk by the harness itself.
+     */
+    public static final String SMOKE_PROPERTY = "mmf4j.bench.smoke";
 
     private JmhSuite() {}
 
@@ -44,6 +51,7 @@ final class JmhSuite {
         if (settings.forks() == 0) {
             // A smoke run measures nothing: it may run beside a real JMH run (another helper's, another test's).
             System.setProperty("jmh.ignoreLock", "true");
+            System.setProperty(SMOKE_PROPERTY, "true");
         }
         int count = list(includes).size();
         if (count == 0) {

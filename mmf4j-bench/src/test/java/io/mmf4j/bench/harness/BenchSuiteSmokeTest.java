@@ -25,8 +25,8 @@ class BenchSuiteSmokeTest {
         String md = Files.readString(report);
         int benchmarks = JmhSuite.list(List.of("io\\.mmf4j\\.bench\\..*")).size();
         assertTrue(benchmarks >= 26, "the views benchmarks alone are 26, found " + benchmarks);
-        assertEquals(benchmarks, md.lines().filter(l -> l.matches("\\| `\\w+` \\| [-0-9.,]+ \\|.*")).count(),
-            "one table row per benchmark:\n" + md);
+        assertTrue(md.lines().filter(l -> l.matches("\\| `\\w+` \\| [-0-9.,]+ \\|.*")).count() >= benchmarks,
+            "a table row per benchmark and parameter set:\n" + md);
         assertTrue(md.contains("### FlatFileDatabaseBench (records=10000)"), md);
         assertTrue(md.contains("`accessor` takes ≤ 1.20× the time of `rawSegment`"), md);
         assertTrue(md.contains("C floor (`view_mmap.c 2000`): mmap+munmap 1MiB read view ns = **"), md);
