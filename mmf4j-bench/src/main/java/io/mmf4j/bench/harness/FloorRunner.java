@@ -89,17 +89,14 @@ final class FloorRunner {
         return binary;
     }
 
-    private static List<String> exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out;
-        try (InputStream in = process.getInputStream()) {
-            out = in.readAllBytes();
-        }
+    private List<String> exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(work, "output", ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
             throw new IOException(command + " did not finish within " + timeoutSeconds + " s");
         }
-        String text = new String(out, StandardCharsets.UTF_8);
+        String text = Files.readString(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
             throw new IOException(command + " failed with exit code " + process.exitValue() + ":\n" + text);
         }

@@ -40,6 +40,38 @@ public class GetPutBench {
     private static final long SIZE = 1 << 20;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Diagnostic contestants: the raw segment behind the same checks the accessor makes (a closed flag in another
+     * object; a byte-order branch), to show what those checks cost on their own.
+     */
+    static final class Checked {
+        private final Checked owner;
+        private final MemorySegment segment;
+        private final boolean swap;
+        private boolean closed;
+
+        Checked(MemorySegment segment) {
+            this.owner = this;
+            this.segment = segment;
+            this.swap = false;
+        }
+
+        long getClosedCheckOnly(long position) {
+            if (owner.closed) {
+                throw new IllegalStateException("closed");
+            }
+            return segment.get(LONG, position);
+        }
+
+        long getLikeAccessor(long position) {
+            if (owner.closed) {
+                throw new IllegalStateException("closed");
+            }
+            long value = segment.get(LONG, position);
+            return swap ? Long.reverseBytes(value) : value;
+        }
+    }
+
     /** Not final, not constant: each call reads it, as a caller's computed position would be. */
     public long position = 4096 + 8;
     public long value = 42;
@@ -51,6 +83,7 @@ public class GetPutBench {
     private MemorySegment segment;
     private MappedByteBuffer buffer;
     private UnsafeBuffer agrona;
+    private Checked checked;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -64,6 +97,7 @@ public class GetPutBench {
         }
         buffer.order(ByteOrder.LITTLE_ENDIAN);
         agrona = new UnsafeBuffer(segment.address(), (int) SIZE);
+        checked = new Checked(segment);
     }
 
     @TearDown(Level.Trial)
@@ -82,6 +116,16 @@ public class GetPutBench {
     @Benchmark
     public long rawSegmentGet() {
         return segment.get(LONG, position);
+    }
+
+    @Benchmark
+    public long closedCheckSegmentGet() {
+        return checked.getClosedCheckOnly(position);
+    }
+
+    @Benchmark
+    public long accessorChecksSegmentGet() {
+        return checked.getLikeAccessor(position);
     }
 
     @Benchmark
