@@ -72,6 +72,36 @@ public class GetPutBench {
         }
     }
 
+    /**
+     * Diagnostic contestant for a cheaper safe close: no closed flag; close would swap {@code segment} for a segment
+     * of an already closed arena, so the scope check that every segment access makes anyway throws
+     * IllegalStateException, while the reaper still unmaps the real mapping only after its handshake.
+     */
+    static final class Swappable {
+        private MemorySegment segment;
+
+        Swappable(MemorySegment segment) {
+            this.segment = segment;
+        }
+
+        long get(long position) {
+            return segment.get(LONG, position);
+        }
+
+        /** A segment of a closed shared arena (not confined: that would throw WrongThreadException elsewhere). */
+        private static final MemorySegment GONE;
+
+        static {
+            Arena dead = Arena.ofShared();
+            GONE = dead.allocate(8);
+            dead.close();
+        }
+
+        void close() {
+            segment = GONE;
+        }
+    }
+
     /** Not final, not constant: each call reads it, as a caller's computed position would be. */
     public long position = 4096 + 8;
     public long value = 42;
@@ -84,6 +114,7 @@ public class GetPutBench {
     private MappedByteBuffer buffer;
     private UnsafeBuffer agrona;
     private Checked checked;
+    private Swappable swappable;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -98,6 +129,15 @@ public class GetPutBench {
         buffer.order(ByteOrder.LITTLE_ENDIAN);
         agrona = new UnsafeBuffer(segment.address(), (int) SIZE);
         checked = new Checked(segment);
+        swappable = new Swappable(segment);
+        Swappable proof = new Swappable(segment);
+        proof.close();
+        try {
+            proof.get(0);
+            throw new AssertionError("a swapped-out segment must refuse access");
+        } catch (IllegalStateException expected) {
+            // what a closed view must throw
+        }
     }
 
     @TearDown(Level.Trial)
@@ -126,6 +166,11 @@ public class GetPutBench {
     @Benchmark
     public long accessorChecksSegmentGet() {
         return checked.getLikeAccessor(position);
+    }
+
+    @Benchmark
+    public long swappableSegmentGet() {
+        return swappable.get(position);
     }
 
     @Benchmark
