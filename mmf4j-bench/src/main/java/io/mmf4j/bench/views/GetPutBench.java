@@ -88,13 +88,18 @@ public class GetPutBench {
             return segment.get(LONG, position);
         }
 
-        /** A segment of a closed shared arena (not confined: that would throw WrongThreadException elsewhere). */
-        private static final MemorySegment GONE;
+        /**
+         * A segment of a closed shared arena (not confined: that throws WrongThreadException on other threads), as
+         * long as any view (else the bounds check would throw IndexOutOfBoundsException before the scope check).
+         */
+        private static final MemorySegment GONE = gone();
 
-        static {
+        @SuppressWarnings("restricted") // never accessed while alive: its arena is closed before it is used
+        private static MemorySegment gone() {
             Arena dead = Arena.ofShared();
-            GONE = dead.allocate(8);
+            MemorySegment segment = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, dead, null);
             dead.close();
+            return segment;
         }
 
         void close() {
@@ -133,7 +138,7 @@ public class GetPutBench {
         Swappable proof = new Swappable(segment);
         proof.close();
         try {
-            proof.get(0);
+            proof.get(SIZE - 8);
             throw new AssertionError("a swapped-out segment must refuse access");
         } catch (IllegalStateException expected) {
             // what a closed view must throw
