@@ -17,7 +17,8 @@ import java.util.Set;
  * The benchmark suite's entry point: runs the machine-floor C programs, every JMH benchmark of
  * {@code io.mmf4j.bench.*} (through the JMH Runner API), the C floors those benchmarks name with {@link Floor}, and
  * every {@link LatencyHarness} found by {@link java.util.ServiceLoader}; then writes {@code BENCHMARKS.md} and PNG
- * charts into the output folder. Benchmarks plug in through annotations and the service file alone.
+ * charts into the output folder. Benchmarks plug in through annotations and the service file alone. A run waits
+ * until no other benchmark run holds JMH's machine lock, and holds it throughout (see {@link MachineLock}).
  *
  * {@snippet lang = "shell" :
  * bench/run --quick                       # about 3 minutes, report in bench-report/
@@ -84,9 +85,13 @@ public final class BenchSuite {
         }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("mmf4j-bench-floors");
+        MachineLock lock = settings.forks() == 0 ? null : MachineLock.acquire(30 * 60);
         try {
             return run(settings, String.join(" ", args), out, work, jmh ? includes : List.of(), floors, latency, verbose);
         } finally {
+            if (lock != null) {
+                lock.close();
+            }
             deleteTree(work);
         }
     }
