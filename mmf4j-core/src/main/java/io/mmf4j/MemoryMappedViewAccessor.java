@@ -160,7 +160,7 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
 
     long getAndSetLong(long position, long value);
 
-    /** Writes the view's dirty pages to the file and makes them durable (msync, then fsync). */
+    /** Writes the view's dirty pages to the file and makes them durable (msync, then fdatasync). */
     void flush() throws IOException;
 
     /** As {@link #flush()} for {@code [offset, offset + length)} of the view. */

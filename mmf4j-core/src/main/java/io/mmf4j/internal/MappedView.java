@@ -6,6 +6,8 @@ import io.mmf4j.internal.platform.Platform;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One mapped window {@code [offset, offset + size)} of a map, shared by the accessor or stream that wraps it.
@@ -19,6 +21,9 @@ import java.lang.foreign.MemorySegment;
  * memory is unmapped only after no thread can touch it.
  */
 final class MappedView {
+    /** A segment whose arena is already closed: every access through it throws {@code IllegalStateException}. */
+    static final MemorySegment CLOSED_SEGMENT = closedSegment();
+
     private final MappingSource source;
     private final long offset;
     private final long size;
@@ -29,6 +34,7 @@ final class MappedView {
     private final MemorySegment segment;
     // Plain fields: a thread that misses the update still cannot fault, the arena guards the memory itself.
     private boolean closed;
+    private final List<Runnable> closeHooks = new ArrayList<>(1); // guarded by this
     private boolean segmentHandedOut;
 
     private MappedView(MappingSource source, long offset, long size, long pointerOffset, MemoryMappedFileAccess access,
@@ -42,6 +48,20 @@ final class MappedView {
         this.mapping = mapping;
         MemorySegment window = mapping.asSlice(pointerOffset, size);
         this.segment = access.canWrite() ? window : window.asReadOnly();
+    }
+
+    @SuppressWarnings("restricted") // covers no memory at all: its arena is closed before anyone can use it
+    private static MemorySegment closedSegment() {
+        Arena arena = Arena.ofShared();
+        MemorySegment segment = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
+        arena.close();
+        return segment;
+    }
+
+    /** Runs {@code hook} when the view closes, before it is flushed; {@code IllegalStateException} if it is closed. */
+    synchronized void whenClosed(Runnable hook) {
+        checkOpen();
+        closeHooks.add(hook);
     }
 
     static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access) throws IOException {
@@ -142,6 +162,7 @@ final class MappedView {
             }
             closed = true;
         }
+        closeHooks.forEach(Runnable::run);
         IOException flushFailure = null;
         if (writesThrough()) {
             try {

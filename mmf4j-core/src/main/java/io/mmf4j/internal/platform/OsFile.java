@@ -38,7 +38,7 @@ public interface OsFile extends AutoCloseable {
     /** Writes all of {@code buffer} (native memory) at {@code offset}. */
     void write(long offset, java.lang.foreign.MemorySegment buffer) throws IOException;
 
-    /** Makes written data and metadata durable (fsync). */
+    /** Makes written data durable, with the metadata needed to read it back such as the size (fdatasync). */
     void sync() throws IOException;
 
     /**

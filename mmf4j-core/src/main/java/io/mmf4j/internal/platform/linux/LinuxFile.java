@@ -135,7 +135,7 @@ public final class LinuxFile implements OsFile {
     public void sync() throws IOException {
         checkOpen();
         try {
-            Unistd.fsync(fd, path);
+            Unistd.fdatasync(fd, path); // data and size; a timestamp alone is not worth a journal commit
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
         }
