@@ -49,4 +49,7 @@ public interface Platform {
 
     /** The id of this process. */
     long processId();
+
+    /** Reserve, commit, protect and walk address space. */
+    VirtualMemoryPlatform virtualMemory();
 }

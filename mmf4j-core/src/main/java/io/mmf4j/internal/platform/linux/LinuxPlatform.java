@@ -9,6 +9,7 @@ import io.mmf4j.internal.platform.FileCreation;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.platform.VirtualMemoryPlatform;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -159,5 +160,10 @@ public final class LinuxPlatform implements Platform {
     @Override
     public long processId() {
         return Unistd.getpid();
+    }
+
+    @Override
+    public VirtualMemoryPlatform virtualMemory() {
+        return LinuxVirtualMemory.INSTANCE;
     }
 }
