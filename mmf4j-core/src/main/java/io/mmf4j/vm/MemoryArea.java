@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One range of a process's address space as {@link VirtualMemory#walk()} reports it: a line of
  * {@code /proc/PID/maps} with the sizes of its {@code smaps} entry — one row of VMMap or of the Win32 article's
- * ProcessWalker. Sizes are in bytes.
+ * ProcessWalker. Sizes are in bytes. Addresses are unsigned: the kernel's {@code [vsyscall]} page lies at
+ * {@code 0xffffffffff600000}, a negative {@code long} (compare with {@link Long#compareUnsigned}).
  *
  * @param start        first address of the range
  * @param end          the address just past the range
