@@ -6,7 +6,8 @@
  * {@link io.mmf4j.vm.VirtualMemory#walk() a walk} of a process's address space.
  *
  * <h2>Null policy</h2>
- * Every method throws {@code NullPointerException} for a {@code null} argument. No method returns {@code null}:
+ * Every method throws {@code NullPointerException} for a {@code null} argument ({@code equals} answers
+ * {@code false}, as its contract says). No method returns {@code null}:
  * absent values are {@code Optional} or {@code OptionalLong}.
  */
 package io.mmf4j.vm;
