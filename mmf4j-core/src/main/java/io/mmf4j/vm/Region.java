@@ -27,6 +27,11 @@ import java.lang.foreign.MemorySegment;
  * any later decommit, protect, commit with another protection, or close that changes one of its pages: using it
  * then throws {@code IllegalStateException}. No call sequence, argument or race makes the JVM fault.
  *
+ * <p><b>Mappings.</b> On Linux a commit or decommit maps fresh pages over the range, so a {@link #lock} and an
+ * {@link #adviseLargePages} advice on those pages end there (as decommit unlocks pages on Windows): lock and
+ * advise after committing. Each run of pages in a different state is a kernel mapping of its own, and the kernel
+ * limits their number ({@code vm.max_map_count}); past it, calls fail with an {@code IOException}.
+ *
  * <p><b>Thread safety.</b> Safe for use by many threads; operations on one region are serialised, access through
  * segments is not. <b>Lifecycle.</b> {@link #close()} releases the whole reservation and is idempotent; any other
  * use after close throws {@code IllegalStateException}.

@@ -25,6 +25,9 @@ import java.util.OptionalLong;
  * <p>Stateless and thread-safe.
  */
 public final class VirtualMemory {
+    /** No address space is larger than 2^56 bytes (five-level paging); a larger alignment is a mistake. */
+    private static final long MAX_ALIGNMENT = 1L << 56;
+
     private VirtualMemory() {}
 
     private static VirtualMemoryPlatform os() {
@@ -66,8 +69,15 @@ public final class VirtualMemory {
         if (Long.bitCount(alignment) != 1) {
             throw new IllegalArgumentException("alignment must be a power of two: " + alignment);
         }
+        if (alignment > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException("alignment is larger than the address space: " + alignment);
+        }
         long granularity = allocationGranularity();
-        return new Region(RegionCore.reserve(roundUp(size, granularity, "size"), Math.max(alignment, granularity)));
+        long rounded = roundUp(size, granularity, "size");
+        if (rounded > Long.MAX_VALUE - alignment) {
+            throw new IllegalArgumentException("size " + size + " with alignment " + alignment + " is too large");
+        }
+        return new Region(RegionCore.reserve(rounded, Math.max(alignment, granularity)));
     }
 
     /**

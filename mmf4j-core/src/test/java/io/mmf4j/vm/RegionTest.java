@@ -42,6 +42,8 @@ class RegionTest {
         }
         assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(PAGE, 3 * PAGE));
         assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(PAGE, 0));
+        assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(PAGE, 1L << 62));
+        assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(Long.MAX_VALUE - PAGE, 1L << 21));
         assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(0));
         assertThrows(IllegalArgumentException.class, () -> VirtualMemory.reserve(Long.MAX_VALUE));
     }

@@ -5,6 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The segments a region has handed out, each bound to a shared {@link Arena} of its own span of pages. Before
@@ -13,20 +16,25 @@ import java.util.List;
  * an access to those segments, and every later access throws {@code IllegalStateException} — never a fault.
  *
  * <p>Requests for the same span of pages with the same access share one lease, so a loop that asks for the same
- * segment again and again does not grow the list; it holds at most one lease per distinct live span.
+ * segment again and again does not grow the list; it holds at most one lease per distinct live span. Leases are
+ * kept by first page, so finding the ones a change overlaps looks only at those that start at most the longest
+ * lease's span before it.
  *
  * <p>Not thread-safe: the owning region guards it.
  */
 final class SegmentLeases {
     private record Lease(long fromPage, long toPage, boolean readOnly, Arena arena, MemorySegment pages) {}
 
-    private final List<Lease> leases = new ArrayList<>();
+    private final NavigableMap<Long, List<Lease>> byFirstPage = new TreeMap<>();
+    private long longestSpan;
+    private int size;
 
     /** A segment over pages {@code [fromPage, toPage)} at {@code address}, valid until those pages change. */
     @SuppressWarnings("restricted") // the caller has checked that every page of the span is committed and readable
     MemorySegment lease(long fromPage, long toPage, long address, long length, boolean readOnly) {
-        for (Lease lease : leases) {
-            if (lease.fromPage == fromPage && lease.toPage == toPage && lease.readOnly == readOnly) {
+        List<Lease> starting = byFirstPage.computeIfAbsent(fromPage, k -> new ArrayList<>(1));
+        for (Lease lease : starting) {
+            if (lease.toPage == toPage && lease.readOnly == readOnly) {
                 return lease.pages;
             }
         }
@@ -35,7 +43,9 @@ final class SegmentLeases {
         if (readOnly) {
             pages = pages.asReadOnly();
         }
-        leases.add(new Lease(fromPage, toPage, readOnly, arena, pages));
+        starting.add(new Lease(fromPage, toPage, readOnly, arena, pages));
+        longestSpan = Math.max(longestSpan, toPage - fromPage);
+        size++;
         return pages;
     }
 
@@ -46,18 +56,33 @@ final class SegmentLeases {
      *                               must not change then
      */
     void invalidate(long fromPage, long toPage) {
+        if (size == 0) {
+            return;
+        }
         IllegalStateException busy = null;
-        for (Iterator<Lease> it = leases.iterator(); it.hasNext(); ) {
-            Lease lease = it.next();
-            if (lease.fromPage < toPage && fromPage < lease.toPage) {
-                try {
-                    lease.arena.close();
-                    it.remove();
-                } catch (IllegalStateException e) {
-                    busy = busy != null ? busy : new IllegalStateException(
-                            "a segment over these pages is in use by a native call; try again when it returns", e);
+        long earliest = Math.max(0, fromPage - longestSpan + 1);
+        for (Iterator<Map.Entry<Long, List<Lease>>> entries =
+                byFirstPage.subMap(earliest, true, toPage, false).entrySet().iterator(); entries.hasNext(); ) {
+            List<Lease> starting = entries.next().getValue();
+            for (Iterator<Lease> it = starting.iterator(); it.hasNext(); ) {
+                Lease lease = it.next();
+                if (fromPage < lease.toPage) {
+                    try {
+                        lease.arena.close();
+                        it.remove();
+                        size--;
+                    } catch (IllegalStateException e) {
+                        busy = busy != null ? busy : new IllegalStateException(
+                                "a segment over these pages is in use by a native call; try again when it returns", e);
+                    }
                 }
             }
+            if (starting.isEmpty()) {
+                entries.remove();
+            }
+        }
+        if (size == 0) {
+            longestSpan = 0;
         }
         if (busy != null) {
             throw busy;
@@ -66,6 +91,6 @@ final class SegmentLeases {
 
     /** The number of live leases, for tests. */
     int size() {
-        return leases.size();
+        return size;
     }
 }
