@@ -94,11 +94,13 @@ class MemoryHintsTest {
         long free = meminfo.getOrDefault("HugePages_Free", 0L);
         long large = VirtualMemory.largePageSize().orElseThrow();
         if (free < 2) {
-            int before = VirtualMemory.walk().size();
+            java.util.Set<Long> before = reservationsOf(2 * large, large);
             IOException refused = assertThrows(IOException.class,
                     () -> VirtualMemory.allocateLargePages(2 * large, Protection.READ_WRITE));
             assertTrue(refused.getMessage().contains("vm.nr_hugepages"), refused.getMessage());
-            assertTrue(VirtualMemory.walk().size() <= before + 1, "the failed allocation left mappings behind");
+            java.util.Set<Long> after = reservationsOf(2 * large, large);
+            after.removeAll(before);
+            assertTrue(after.isEmpty(), "the failed allocation left its reservation behind at " + after);
             return;
         }
         try (Region region = VirtualMemory.allocateLargePages(large + 1, Protection.READ_WRITE)) {
@@ -111,6 +113,14 @@ class MemoryHintsTest {
             assertEquals(0, region.segment(large, 8).get(ValueLayout.JAVA_LONG, 0));
             assertEquals(5, region.segment(0, 1).get(ValueLayout.JAVA_BYTE, 0));
         }
+    }
+
+    /** Starts of reserved areas of exactly {@code size} bytes aligned to {@code alignment}. */
+    private static java.util.Set<Long> reservationsOf(long size, long alignment) throws IOException {
+        return VirtualMemory.walk().stream()
+                .filter(a -> a.state() == PageState.RESERVED && a.size() == size && a.start() % alignment == 0)
+                .map(MemoryArea::start)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
     }
 
     private static long locked(Region region) throws IOException {
