@@ -141,6 +141,38 @@ public final class VirtualMemory {
         return os().walk(pid);
     }
 
+    /**
+     * What lies at {@code address} in this process, as the OS sees it (VirtualQuery on any address): the mapping
+     * that holds it, or the {@link PageState#FREE} gap between mappings. For pages of a {@link Region},
+     * {@link Region#query(long)} is exact; this reports the kernel's mappings, in which a guard page shows as
+     * inaccessible. {@code allocationBase} and {@code address} are the start of the mapping or gap, {@code offset}
+     * is 0.
+     *
+     * @throws IllegalArgumentException if {@code address} is negative (kernel space)
+     */
+    public static RegionInfo query(long address) throws IOException {
+        if (address < 0) {
+            throw new IllegalArgumentException("address is in kernel space: 0x" + Long.toHexString(address));
+        }
+        long page = address & -pageSize();
+        long gapStart = 0;
+        for (MemoryArea area : walk()) {
+            if (Long.compareUnsigned(area.end(), page) <= 0) {
+                gapStart = area.end();
+            } else if (Long.compareUnsigned(area.start(), page) <= 0) {
+                return new RegionInfo(area.start(), area.start(), 0, area.size(), area.state(), area.protection(),
+                        false);
+            } else {
+                return free(gapStart, area.start());
+            }
+        }
+        return free(gapStart, Long.MAX_VALUE & -pageSize());
+    }
+
+    private static RegionInfo free(long start, long end) {
+        return new RegionInfo(start, start, 0, end - start, PageState.FREE, Protection.NO_ACCESS, false);
+    }
+
     private static Region commitAll(Region region, Protection protection) throws IOException {
         try {
             region.commit(0, region.size(), protection);

@@ -66,6 +66,25 @@ class WalkTest {
         assertThrows(IllegalArgumentException.class, () -> VirtualMemory.walk(0));
     }
 
+    @Test
+    void queryOfAnyAddressSeesRegionsAndFreeGaps() throws IOException {
+        Region region = VirtualMemory.reserve(8 * PAGE);
+        region.commit(0, 2 * PAGE, Protection.READ_WRITE);
+        RegionInfo committed = VirtualMemory.query(region.address() + 5);
+        assertEquals(PageState.COMMITTED, committed.state());
+        assertEquals(Protection.READ_WRITE, committed.protection());
+        assertTrue(committed.address() <= region.address()
+                && region.address() + 2 * PAGE <= committed.address() + committed.size(), committed.toString());
+        assertEquals(PageState.RESERVED, VirtualMemory.query(region.address() + 5 * PAGE).state());
+        long address = region.address();
+        region.close();
+        RegionInfo free = VirtualMemory.query(address + 3 * PAGE);
+        assertEquals(PageState.FREE, free.state());
+        assertTrue(free.address() <= address && address + 8 * PAGE <= free.address() + free.size(), free.toString());
+        assertEquals(PageState.FREE, VirtualMemory.query(0).state()); // page zero is never mapped
+        assertThrows(IllegalArgumentException.class, () -> VirtualMemory.query(-1));
+    }
+
     private static MemoryArea covering(List<MemoryArea> areas, long address) {
         return areas.stream().filter(a -> a.start() <= address && address < a.end()).findFirst()
                 .orElseThrow(() -> new AssertionError("no area covers 0x" + Long.toHexString(address)));
