@@ -22,10 +22,11 @@ import java.lang.foreign.MemorySegment;
  * on every page that holds a byte of {@code [offset, offset + size)}. A range outside the region throws
  * {@code IndexOutOfBoundsException}; a size that is not positive throws {@code IllegalArgumentException}.
  *
- * <p><b>Segments.</b> {@link #segment} is the only way at the memory. It is refused ({@code IllegalStateException})
+ * <p><b>Segments.</b> {@link #segment} (and {@link #confinedSegment}) is the only way at the memory. It is refused ({@code IllegalStateException})
  * unless every page is committed and readable, is read-only unless every page is writable, and is invalidated by
  * any later decommit, protect, commit with another protection, or close that changes one of its pages: using it
  * then throws {@code IllegalStateException}. No call sequence, argument or race makes the JVM fault.
+ * {@link #confinedSegment} trades sharing between threads for a much cheaper invalidation.
  *
  * <p><b>Mappings.</b> On Linux a commit or decommit maps fresh pages over the range, so a {@link #lock} and an
  * {@link #adviseLargePages} advice on those pages end there (as decommit unlocks pages on Windows): lock and
@@ -109,7 +110,21 @@ public final class Region implements AutoCloseable {
      * @throws IllegalStateException if a page is reserved or its protection does not allow reading
      */
     public MemorySegment segment(long offset, long size) throws IOException {
-        return core.segment(offset, size);
+        return core.segment(offset, size, false);
+    }
+
+    /**
+     * A segment as {@link #segment} gives, but usable only by the calling thread (other threads get
+     * {@code WrongThreadException}). Invalidating it needs no handshake with all threads, which makes a change of
+     * its pages much cheaper — use it where one thread commits, uses and decommits memory. The price: while this
+     * thread lives and the segment is valid, a change of its pages made by another thread is refused with
+     * {@code IllegalStateException}. Once this thread has ended, others may change the pages freely.
+     *
+     * @throws GuardPageException    if the range covers a guard page: that page has become ordinary, ask again
+     * @throws IllegalStateException if a page is reserved or its protection does not allow reading
+     */
+    public MemorySegment confinedSegment(long offset, long size) throws IOException {
+        return core.segment(offset, size, true);
     }
 
     /**
@@ -171,7 +186,8 @@ public final class Region implements AutoCloseable {
      * Releases the whole region: its pages become free address space and every segment handed out is invalid.
      * Idempotent.
      *
-     * @throws IllegalStateException if a segment of the region is in use by a native call right now
+     * @throws IllegalStateException if a segment of the region is in use by a native call right now, or a
+     *                               {@linkplain #confinedSegment confined segment} of another live thread is valid
      */
     @Override
     public void close() {

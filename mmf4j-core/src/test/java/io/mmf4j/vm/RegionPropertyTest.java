@@ -77,8 +77,9 @@ class RegionPropertyTest {
                         .as((s, o, l, p, g) -> "P " + s + " " + o + " " + l + " " + p + " " + g)),
                 Tuple.of(4, Combinators.combine(slot, offset(), length()).as((s, o, l) -> "D " + s + " " + o + " " + l)),
                 Tuple.of(8, Combinators.combine(slot, offset(), length()).as((s, o, l) -> "S " + s + " " + o + " " + l)),
-                Tuple.of(8, Combinators.combine(slot, offset(), Arbitraries.longs().between(1, 6000))
-                        .as((s, o, l) -> "S " + s + " " + o + " " + l)),
+                Tuple.of(8, Combinators.combine(slot, offset(), Arbitraries.longs().between(1, 6000),
+                        Arbitraries.integers().between(0, 1))
+                        .as((s, o, l, c) -> "S " + s + " " + o + " " + l + " " + c)),
                 Tuple.of(10, Combinators.combine(Arbitraries.integers().between(0, 30),
                         Arbitraries.longs().between(0, 1 << 20), Arbitraries.integers().between(-128, 127))
                         .as((h, p, v) -> "G " + h + " " + p + " " + v)),

@@ -217,6 +217,43 @@ class RegionTest {
     }
 
     @Test
+    void confinedSegmentsBelongToOneThreadAndBlockOthersChangesWhileItLives() throws Exception {
+        try (Region region = VirtualMemory.allocate(4 * PAGE, Protection.READ_WRITE)) {
+            MemorySegment mine = region.confinedSegment(0, PAGE);
+            mine.set(ValueLayout.JAVA_LONG, 0, 5);
+            region.protect(0, PAGE, Protection.READ_ONLY); // this thread owns it: the change goes through
+            assertThrows(IllegalStateException.class, () -> mine.get(ValueLayout.JAVA_LONG, 0));
+            region.protect(0, PAGE, Protection.READ_WRITE);
+
+            java.util.concurrent.CountDownLatch leased = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            MemorySegment[] theirs = new MemorySegment[1];
+            Thread owner = new Thread(() -> {
+                try {
+                    theirs[0] = region.confinedSegment(PAGE, PAGE);
+                    theirs[0].set(ValueLayout.JAVA_LONG, 0, 6);
+                    leased.countDown();
+                    release.await();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, "owner");
+            owner.start();
+            leased.await();
+            assertThrows(WrongThreadException.class, () -> theirs[0].get(ValueLayout.JAVA_LONG, 0));
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> region.decommit(0, 2 * PAGE));
+            assertTrue(refused.getMessage().contains("owner"), refused.getMessage());
+            assertEquals(PageState.COMMITTED, region.query(PAGE).state()); // nothing changed, page 0 included
+            assertEquals(5, region.segment(0, 8).get(ValueLayout.JAVA_LONG, 0));
+            release.countDown();
+            owner.join();
+            region.decommit(0, 2 * PAGE); // the owner has ended: nobody can reach its segment any more
+            assertEquals(PageState.RESERVED, region.query(PAGE).state());
+            assertThrows(WrongThreadException.class, () -> theirs[0].get(ValueLayout.JAVA_LONG, 0));
+        }
+    }
+
+    @Test
     void inaccessibleProtectionsGiveNoSegment() throws IOException {
         try (Region region = VirtualMemory.allocate(3 * PAGE, Protection.READ_WRITE)) {
             region.protect(0, PAGE, Protection.NO_ACCESS);

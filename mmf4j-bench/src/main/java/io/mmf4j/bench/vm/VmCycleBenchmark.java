@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Commit + touch + decommit of 1 GiB in 64 KiB steps, through mmf4j (commit, segment, one write per page,
- * decommit — the segment is invalidated each step) and through raw FFM downcalls of the same syscalls; the C
- * program {@code src/main/c/vm_cycle.c} is the third column. One operation is the whole GiB.
+ * decommit — the segment is invalidated each step; shared and confined) and through raw FFM downcalls of the
+ * same syscalls; the C
+ * program {@code src/main/c/vm_cycle.c} is the last column. One operation is the whole GiB.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,6 +61,36 @@ public class VmCycleBenchmark {
                 step.set(ValueLayout.JAVA_BYTE, page, (byte) 1);
             }
             region.decommit(offset, STEP);
+        }
+    }
+
+    /** The same with a confined segment: its invalidation needs no handshake with the other threads. */
+    @Benchmark
+    public void mmf4jConfinedCommitTouchDecommit() throws IOException {
+        for (long offset = 0; offset < GIB; offset += STEP) {
+            region.commit(offset, STEP, Protection.READ_WRITE);
+            MemorySegment step = region.confinedSegment(offset, STEP);
+            for (long page = 0; page < STEP; page += PAGE) {
+                step.set(ValueLayout.JAVA_BYTE, page, (byte) 1);
+            }
+            region.decommit(offset, STEP);
+        }
+    }
+
+    /** Commit and decommit alone, no segment: the library's bookkeeping around the two syscalls. */
+    @Benchmark
+    public void mmf4jCommitDecommitOnly() throws IOException {
+        for (long offset = 0; offset < GIB; offset += STEP) {
+            region.commit(offset, STEP, Protection.READ_WRITE);
+            region.decommit(offset, STEP);
+        }
+    }
+
+    @Benchmark
+    public void rawFfmCommitDecommitOnly() {
+        for (long offset = 0; offset < GIB; offset += STEP) {
+            long address = RawMman.mmap(raw + offset, STEP, RawMman.PROT_READ_WRITE, RawMman.MAP_COMMIT);
+            RawMman.mmap(address, STEP, RawMman.PROT_NONE, RawMman.MAP_DECOMMIT);
         }
     }
 

@@ -150,7 +150,7 @@ public final class RegionCore {
                 code == RESERVED ? PageState.RESERVED : PageState.COMMITTED, protection(code), (code & GUARD) != 0);
     }
 
-    public synchronized MemorySegment segment(long offset, long length) throws IOException {
+    public synchronized MemorySegment segment(long offset, long length, boolean confined) throws IOException {
         checkOpen();
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
@@ -164,7 +164,8 @@ public final class RegionCore {
         }
         requireAll(from, to, c -> c != RESERVED && protection(c).canRead(), "segment", "is not readable");
         long notWritable = runs.firstNotMatching(from, to, c -> protection(c).canWrite());
-        MemorySegment pages = leases.lease(from, to, address(from), bytes(from, to), notWritable >= 0);
+        MemorySegment pages = leases.lease(from, to, address(from), bytes(from, to), notWritable >= 0,
+                confined);
         return pages.asSlice(offset - from * pageSize, length);
     }
 

@@ -163,7 +163,9 @@ final class VmModel {
                 expected = IllegalStateException.class;
             }
         }
-        Object result = run(expected, () -> slot.region.segment(offset, size));
+        boolean confined = op.length > 4 && op[4].equals("1"); // one thread here: confined behaves as shared
+        Object result = run(expected, () -> confined ? slot.region.confinedSegment(offset, size)
+                : slot.region.segment(offset, size));
         if (guard >= 0) {
             slot.codes[(int) guard] &= ~GUARD; // fired once: an ordinary page from now on
             counts[3]++;
