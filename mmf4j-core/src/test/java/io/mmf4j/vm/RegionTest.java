@@ -134,7 +134,8 @@ class RegionTest {
     void reserveAtATakenRangeFailsAndLeavesItIntact() throws IOException {
         try (Region taken = VirtualMemory.allocate(4 * PAGE, Protection.READ_WRITE)) {
             taken.segment(0, 4 * PAGE).fill((byte) 3);
-            assertThrows(IOException.class, () -> VirtualMemory.reserveAt(taken.address(), 4 * PAGE));
+            IOException inUse = assertThrows(IOException.class, () -> VirtualMemory.reserveAt(taken.address(), PAGE));
+            assertTrue(inUse.getMessage().contains(Long.toHexString(taken.address())), inUse.getMessage());
             assertThrows(IOException.class, () -> VirtualMemory.reserveAt(taken.address() + 3 * PAGE, 4 * PAGE));
             assertThrows(IOException.class, () -> VirtualMemory.reserveAt(taken.address() - PAGE, 2 * PAGE));
             assertEquals(PageState.COMMITTED, taken.query(0).state());

@@ -30,6 +30,9 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
     private static final int COMMIT_FLAGS = Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_FIXED;
     private static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
+    /** The subject given to the hot calls; {@link #located} names the range when one fails. */
+    private static final String HOT = "region";
+
     private final long pageSize = Unistd.sysconf(Unistd.SC_PAGESIZE);
 
     private LinuxVirtualMemory() {}
@@ -52,7 +55,11 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
     @Override
     public long reserve(long size, long alignment) throws IOException {
         if (alignment <= pageSize) {
-            return mmap(0L, size, Mman.PROT_NONE, RESERVE_FLAGS, "reserve " + size);
+            try {
+                return mmap(0L, size, Mman.PROT_NONE, RESERVE_FLAGS, HOT);
+            } catch (ErrnoException e) {
+                throw located(e, "reserve " + size);
+            }
         }
         // Over-reserve by the alignment, then give back the unaligned head and the tail.
         long span = Math.addExact(size, alignment);
@@ -94,37 +101,46 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
 
     @Override
     public void release(long address, long size) throws IOException {
-        Mman.munmap(address, size, range(address, size));
+        try {
+            Mman.munmap(address, size, HOT);
+        } catch (ErrnoException e) {
+            throw located(e, range(address, size));
+        }
     }
 
     @Override
     public void commit(long address, long size, PageAccess access, boolean largePages) throws IOException {
         int flags = largePages ? COMMIT_FLAGS | Mman.MAP_HUGETLB : COMMIT_FLAGS;
         try {
-            mmap(address, size, prot(access), flags, "commit " + range(address, size));
+            mmap(address, size, prot(access), flags, HOT);
         } catch (ErrnoException e) {
             refill(address, size);
+            ErrnoException failure = located(e, "commit " + range(address, size));
             if (largePages && e.errno() == Errno.ENOMEM) {
                 throw new IOException("no free explicit huge pages for " + range(address, size) + " ("
-                        + ProcSmaps.hugePageSummary() + "); configure them with sysctl vm.nr_hugepages", e);
+                        + ProcSmaps.hugePageSummary() + "); configure them with sysctl vm.nr_hugepages", failure);
             }
-            throw e;
+            throw failure;
         }
     }
 
     @Override
     public void decommit(long address, long size) throws IOException {
         try {
-            mmap(address, size, Mman.PROT_NONE, RESERVE_FLAGS | Mman.MAP_FIXED, "decommit " + range(address, size));
+            mmap(address, size, Mman.PROT_NONE, RESERVE_FLAGS | Mman.MAP_FIXED, HOT);
         } catch (ErrnoException e) {
             refill(address, size);
-            throw e;
+            throw located(e, "decommit " + range(address, size));
         }
     }
 
     @Override
     public void protect(long address, long size, PageAccess access) throws IOException {
-        Mman.mprotect(address, size, prot(access), range(address, size));
+        try {
+            Mman.mprotect(address, size, prot(access), HOT);
+        } catch (ErrnoException e) {
+            throw located(e, range(address, size));
+        }
     }
 
     @Override
@@ -196,6 +212,13 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
                 // EEXIST: the page is still mapped, as it should be; anything else leaves nothing better to do.
             }
         }
+    }
+
+    /** The same failure, naming what it acted on: built only on failure, so the hot calls allocate no text. */
+    private static ErrnoException located(ErrnoException e, String subject) {
+        ErrnoException located = new ErrnoException(e.function(), e.errno(), subject);
+        located.setStackTrace(e.getStackTrace());
+        return located;
     }
 
     private static long mmap(long address, long size, int prot, int flags, String subject) throws ErrnoException {
