@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Access through {@code region.segment()} (a shared-arena segment) against a raw global-scope MemorySegment over
+ * Access through {@code region.segment()} (a shared-arena segment) and {@code region.confinedSegment()} against a raw global-scope MemorySegment over
  * the same committed 1 MiB: a sequential long sum and a strided read-modify-write.
  */
 @State(Scope.Thread)
@@ -35,6 +35,7 @@ public class VmAccessBenchmark {
 
     private Region region;
     private MemorySegment viaRegion;
+    private MemorySegment viaRegionConfined;
     private MemorySegment raw;
 
     @Setup(Level.Trial)
@@ -42,6 +43,7 @@ public class VmAccessBenchmark {
     public void setUp() throws IOException {
         region = VirtualMemory.allocate(SIZE, Protection.READ_WRITE);
         viaRegion = region.segment(0, SIZE);
+        viaRegionConfined = region.confinedSegment(0, SIZE);
         raw = MemorySegment.ofAddress(region.address()).reinterpret(SIZE);
         viaRegion.fill((byte) 1);
     }
@@ -54,6 +56,11 @@ public class VmAccessBenchmark {
     @Benchmark
     public long mmf4jSum() {
         return sum(viaRegion);
+    }
+
+    @Benchmark
+    public long mmf4jConfinedSum() {
+        return sum(viaRegionConfined);
     }
 
     @Benchmark

@@ -35,6 +35,7 @@ class VmBenchmarksSmokeTest {
             long expected = 0x0101010101010101L * (VmAccessBenchmark.SIZE / 8);
             assertEquals(expected, access.mmf4jSum());
             assertEquals(expected, access.rawSum());
+            assertEquals(expected, access.mmf4jConfinedSum());
             access.mmf4jStridedIncrement();
             access.rawStridedIncrement();
             assertEquals(expected + 2 * (VmAccessBenchmark.SIZE / 64), access.rawSum());
