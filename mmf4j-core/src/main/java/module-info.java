@@ -5,4 +5,5 @@
 module io.mmf4j {
     exports io.mmf4j;
     exports io.mmf4j.sync;
+    exports io.mmf4j.vm;
 }
