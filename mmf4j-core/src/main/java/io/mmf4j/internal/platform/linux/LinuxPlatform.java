@@ -266,6 +266,9 @@ public final class LinuxPlatform implements Platform {
     public OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException {
         return openFile(Path.of("/proc", Long.toString(processId), "fd", Long.toString(handleNumber)), access,
                 FileCreation.OPEN_EXISTING);
+    }
+
+    @Override
     public VirtualMemoryPlatform virtualMemory() {
         return LinuxVirtualMemory.INSTANCE;
     }
