@@ -60,6 +60,21 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         segment = MappedView.CLOSED_SEGMENT;
     }
 
+    /**
+     * A plain write through a read-only view is refused by its read-only segment, with no test of our own on the
+     * fast path; this turns that refusal into the documented {@code ReadOnlyBufferException}.
+     */
+    private RuntimeException writeRefused(IllegalArgumentException refused) {
+        if (writable || !segment.isReadOnly()) {
+            return refused; // not a read-only refusal
+        }
+        view.checkOpen();
+        ReadOnlyBufferException readOnly = new ReadOnlyBufferException();
+        readOnly.initCause(refused);
+        return readOnly;
+    }
+
+    /** For atomics, whose misaligned accesses also throw {@code IllegalArgumentException}. */
     private void checkWritable() {
         if (!writable) {
             view.checkOpen(); // a closed view says so first, whatever its access
@@ -155,8 +170,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void putByte(long position, byte value) {
-        checkWritable();
-        segment.set(ValueLayout.JAVA_BYTE, position, value);
+        try {
+            segment.set(ValueLayout.JAVA_BYTE, position, value);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -176,26 +194,38 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void putShort(long position, short value) {
-        checkWritable();
-        segment.set(SHORT, position, swap ? Short.reverseBytes(value) : value);
+        try {
+            segment.set(SHORT, position, swap ? Short.reverseBytes(value) : value);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
     public void putChar(long position, char value) {
-        checkWritable();
-        segment.set(CHAR, position, swap ? Character.reverseBytes(value) : value);
+        try {
+            segment.set(CHAR, position, swap ? Character.reverseBytes(value) : value);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
     public void putInt(long position, int value) {
-        checkWritable();
-        segment.set(INT, position, swap ? Integer.reverseBytes(value) : value);
+        try {
+            segment.set(INT, position, swap ? Integer.reverseBytes(value) : value);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
     public void putLong(long position, long value) {
-        checkWritable();
-        segment.set(LONG, position, swap ? Long.reverseBytes(value) : value);
+        try {
+            segment.set(LONG, position, swap ? Long.reverseBytes(value) : value);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -207,9 +237,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, byte[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, ValueLayout.JAVA_BYTE, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, ValueLayout.JAVA_BYTE, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -221,9 +254,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, short[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? SHORT_BIG : SHORT, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? SHORT_BIG : SHORT, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -235,9 +271,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, char[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? CHAR_BIG : CHAR, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? CHAR_BIG : CHAR, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -249,9 +288,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, int[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? INT_BIG : INT, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? INT_BIG : INT, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -263,9 +305,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, long[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? LONG_BIG : LONG, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? LONG_BIG : LONG, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -277,9 +322,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, float[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? FLOAT_BIG : FLOAT, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? FLOAT_BIG : FLOAT, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -291,9 +339,12 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public void writeArray(long position, double[] array, int index, int count) {
-        checkWritable();
         Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(array, index, segment, swap ? DOUBLE_BIG : DOUBLE, position, count);
+        try {
+            MemorySegment.copy(array, index, segment, swap ? DOUBLE_BIG : DOUBLE, position, count);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused);
+        }
     }
 
     @Override
@@ -305,8 +356,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     @Override
     public <R extends Record> void write(long position, R record) {
         Checks.notNull(record, "record");
-        checkWritable();
-        RecordCodec.of(record.getClass()).write(segment, position, swap, record);
+        try {
+            RecordCodec.of(record.getClass()).write(segment, position, swap, record);
+        } catch (IllegalArgumentException refused) {
+            throw writeRefused(refused); // the first component's write is refused: nothing was written
+        }
     }
 
     @Override
