@@ -37,6 +37,13 @@ public final class FileSource extends MappingSource {
     }
 
     @Override
+    protected void evict(MemorySegment mapping, long pageOffset) throws IOException {
+        super.evict(mapping, pageOffset);
+        // Paging out reaches only pages this process mapped; the advice drops the rest of the range's cache too.
+        file.dropCache(pageOffset, mapping.byteSize());
+    }
+
+    @Override
     protected void release() throws IOException {
         try {
             file.close();

@@ -29,6 +29,12 @@ public interface OsFile extends AutoCloseable {
      */
     boolean allocate(long offset, long length) throws IOException;
 
+    /**
+     * Lets the OS drop the clean cached pages of {@code [offset, offset + length)} from memory (a hint; length 0
+     * means to the end). The file's contents are unchanged.
+     */
+    void dropCache(long offset, long length) throws IOException;
+
     /** Makes written data and metadata durable (fsync). */
     void sync() throws IOException;
 

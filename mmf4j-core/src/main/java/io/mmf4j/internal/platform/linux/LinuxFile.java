@@ -98,6 +98,15 @@ public final class LinuxFile implements OsFile {
     }
 
     @Override
+    public void dropCache(long offset, long length) throws IOException {
+        try {
+            Fcntl.posixFadvise(fd, offset, length, Fcntl.POSIX_FADV_DONTNEED, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
     public void sync() throws IOException {
         try {
             Unistd.fsync(fd, path);
