@@ -178,8 +178,8 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
 
     /**
      * Asks the OS to take the view's pages out of memory: writes back what a view that writes to its file has
-     * written (as {@link #flush()}), then pages the view out (MADV_PAGEOUT) and, for a file, lets the page
-     * cache drop the range (POSIX_FADV_DONTNEED). Nothing is lost: the next access reads the pages back, and
+     * written (as {@link #flush()}), then pages the view out (MADV_PAGEOUT) and, for a file, writes back the
+     * file's dirty pages, whoever wrote them (fsync), and lets the page cache drop the range (POSIX_FADV_DONTNEED). Nothing is lost: the next access reads the pages back, and
      * a {@code COPY_ON_WRITE} view keeps its private changes. A hint — locked pages, pages other processes
      * use and memory-backed (tmpfs) maps may stay in memory.
      */
