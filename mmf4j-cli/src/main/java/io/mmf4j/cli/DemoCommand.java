@@ -22,6 +22,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mmf-demo");
         try {
             editFile(out, dir);
+            BrightenDemo.run(out, dir);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
