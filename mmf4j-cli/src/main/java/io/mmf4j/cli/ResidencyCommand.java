@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * blank not at all — as vmtouch draws it.
  */
 @Command(name = "residency", mixinStandardHelpOptions = true,
-        description = {"Shows how much of each file is in the page cache (mincore), with a bar per file:",
-                "'O' = that part of the file is fully in memory, 'o' = partly, ' ' = not at all."})
+        description = {"Shows how much of each file is in the page cache (mincore), one bar per file.",
+                "In a bar, 'O' = that part of the file is fully in memory, 'o' = partly, ' ' = not at all."})
 final class ResidencyCommand implements Callable<Integer> {
     static final int BAR = 40;
 
