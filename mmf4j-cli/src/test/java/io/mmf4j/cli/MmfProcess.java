@@ -54,10 +54,12 @@ final class MmfProcess {
         return run(null, true, args);
     }
 
-    /** Starts mmf without waiting, stdout and stderr to files (for commands that must keep running). */
-    static Process start(Path stdout, Path stderr, String... args) throws IOException {
-        return new ProcessBuilder(command(false, args)).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
+    /**
+     * Starts mmf without waiting, for commands that keep running: the caller reads its stdout, and ends it by
+     * closing its stdin. Its stderr goes to the test's own.
+     */
+    static Process start(String... args) throws IOException {
+        return new ProcessBuilder(command(false, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static Result run(byte[] stdin, boolean asNobody, String... args) throws Exception {
