@@ -38,6 +38,21 @@ public interface OsFile extends AutoCloseable {
     /** Makes written data and metadata durable (fsync). */
     void sync() throws IOException;
 
+    /**
+     * Marks this handle as a holder of the file (a shared lock that the OS drops when the handle is closed
+     * or its process dies). Blocks while another handle holds the file exclusively.
+     */
+    void lockShared() throws IOException;
+
+    /**
+     * Tries, without blocking, to hold the file exclusively: true means no other handle — in any process —
+     * holds it. A shared lock this handle held is given up either way.
+     */
+    boolean tryLockExclusive() throws IOException;
+
+    /** The file this handle refers to now. */
+    FileIdentity identity() throws IOException;
+
     @Override
     void close() throws IOException;
 }

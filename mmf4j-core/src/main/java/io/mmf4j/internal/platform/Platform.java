@@ -55,4 +55,40 @@ public interface Platform {
 
     /** The id of this process. */
     long processId();
+
+    /** The id of the user this process acts as (the effective uid on POSIX). */
+    int userId();
+
+    /**
+     * Opens an existing regular file for named-object use: never follows a symbolic link at the last step,
+     * never blocks on a FIFO.
+     */
+    OsFile openNoFollow(Path path, FileAccess access) throws IOException;
+
+    /**
+     * Creates a file that has no name yet, in {@code directory}, readable and writable, with the given POSIX
+     * permission bits. It gets a name with {@link #link}; closed without one, it vanishes.
+     */
+    OsFile createUnnamed(Path directory, int permissions) throws IOException;
+
+    /** Gives {@code file} the name {@code target}; {@code FileAlreadyExistsException} if the name is taken. */
+    void link(OsFile file, Path target) throws IOException;
+
+    /** The file {@code path} names now, without following a symbolic link; empty when it names nothing. */
+    java.util.Optional<FileIdentity> identity(Path path) throws IOException;
+
+    /** How many handles, in all processes, hold {@code file} by {@link OsFile#lockShared()} right now. */
+    int holderCount(OsFile file) throws IOException;
+
+    /** A file backed by memory that has no name anywhere (memfd); {@code description} is for tools. */
+    OsFile createAnonymous(String description) throws IOException;
+
+    /** The number by which another process started by this one can reach {@code file} (the fd on POSIX). */
+    long handleNumber(OsFile file);
+
+    /**
+     * Opens, in a process started by {@code processId}'s user, the file that {@code processId} holds as
+     * {@code handleNumber}; the caller checks the identity.
+     */
+    OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException;
 }

@@ -22,6 +22,8 @@ public final class Fcntl {
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
+    /** An unnamed file in the given directory, to be given a name later with linkat (tmpfs, ext4, xfs...). */
+    public static final int O_TMPFILE = 020000000 | O_DIRECTORY;
 
     public static final int F_GETFD = 1;
     public static final int F_SETFD = 2;

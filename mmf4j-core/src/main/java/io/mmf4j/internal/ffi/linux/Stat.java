@@ -39,7 +39,7 @@ public final class Stat {
     private Stat() {}
 
     /** What the library reads of {@code struct stat}. */
-    public record FileStatus(long device, long inode, int mode, int uid, int gid, long size, long blocks) {
+    public record FileStatus(long device, long inode, long links, int mode, int uid, int gid, long size, long blocks) {
         public boolean isRegularFile() {
             return (mode & S_IFMT) == S_IFREG;
         }
@@ -56,6 +56,7 @@ public final class Stat {
             return new FileStatus(
                     stat.get(ValueLayout.JAVA_LONG, ST_DEV_OFFSET),
                     stat.get(ValueLayout.JAVA_LONG, ST_INO_OFFSET),
+                    stat.get(ValueLayout.JAVA_LONG, ST_NLINK_OFFSET),
                     stat.get(ValueLayout.JAVA_INT, ST_MODE_OFFSET),
                     stat.get(ValueLayout.JAVA_INT, ST_UID_OFFSET),
                     stat.get(ValueLayout.JAVA_INT, ST_GID_OFFSET),

@@ -2,14 +2,18 @@ package io.mmf4j.internal.ffi.linux;
 
 import static io.mmf4j.internal.ffi.linux.Libc.C_INT;
 import static io.mmf4j.internal.ffi.linux.Libc.C_LONG;
+import static io.mmf4j.internal.ffi.linux.Libc.C_POINTER;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, sysconf, getpid, geteuid. */
+/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, linkat, sysconf, getpid, geteuid. */
 public final class Unistd {
     public static final int SC_PAGESIZE = 30;
+    public static final int AT_FDCWD = -100;
+    public static final int AT_SYMLINK_FOLLOW = 0x400;
 
     private static final MethodHandle CLOSE = Libc.downcall("close", FunctionDescriptor.of(C_INT, C_INT));
     private static final MethodHandle FTRUNCATE = Libc.downcall("ftruncate",
@@ -20,7 +24,25 @@ public final class Unistd {
     private static final MethodHandle GETPID = Libc.downcallNoErrno("getpid", FunctionDescriptor.of(C_INT));
     private static final MethodHandle GETEUID = Libc.downcallNoErrno("geteuid", FunctionDescriptor.of(C_INT));
 
+    private static final MethodHandle LINKAT = Libc.downcall("linkat",
+            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_POINTER, C_INT));
+
     private Unistd() {}
+
+    /** linkat(2) of two paths relative to the working directory; {@code subject} names the target for messages. */
+    public static void linkat(String from, String to, int flags, String subject) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try (Arena arena = Arena.ofConfined()) {
+            result = (int) LINKAT.invokeExact(capture, AT_FDCWD, arena.allocateFrom(from), AT_FDCWD,
+                    arena.allocateFrom(to), flags);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result != 0) {
+            throw new ErrnoException("linkat", Libc.errno(capture), subject);
+        }
+    }
 
     public static void close(int fd, String subject) throws ErrnoException {
         intCall("close", CLOSE, fd, subject);

@@ -4,8 +4,10 @@ import io.mmf4j.internal.ffi.linux.Errno;
 import io.mmf4j.internal.ffi.linux.ErrnoException;
 import io.mmf4j.internal.ffi.linux.Fcntl;
 import io.mmf4j.internal.ffi.linux.Stat;
+import io.mmf4j.internal.ffi.linux.SysFile;
 import io.mmf4j.internal.ffi.linux.Unistd;
 import io.mmf4j.internal.platform.FileAccess;
+import io.mmf4j.internal.platform.FileIdentity;
 import io.mmf4j.internal.platform.OsFile;
 import java.io.IOException;
 
@@ -110,6 +112,34 @@ public final class LinuxFile implements OsFile {
     public void sync() throws IOException {
         try {
             Unistd.fsync(fd, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void lockShared() throws IOException {
+        try {
+            SysFile.flock(fd, SysFile.LOCK_SH, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public boolean tryLockExclusive() throws IOException {
+        try {
+            return SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public FileIdentity identity() throws IOException {
+        try {
+            Stat.FileStatus status = Stat.fstat(fd, path);
+            return new FileIdentity(status.device(), status.inode(), status.links());
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
         }

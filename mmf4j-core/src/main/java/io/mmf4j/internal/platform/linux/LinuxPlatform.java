@@ -3,9 +3,11 @@ package io.mmf4j.internal.platform.linux;
 import io.mmf4j.internal.ffi.linux.ErrnoException;
 import io.mmf4j.internal.ffi.linux.Fcntl;
 import io.mmf4j.internal.ffi.linux.Mman;
+import io.mmf4j.internal.ffi.linux.Stat;
 import io.mmf4j.internal.ffi.linux.Unistd;
 import io.mmf4j.internal.platform.FileAccess;
 import io.mmf4j.internal.platform.FileCreation;
+import io.mmf4j.internal.platform.FileIdentity;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
@@ -13,7 +15,13 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@link Platform} for Linux x86_64, over libc downcalls. Stateless and thread-safe. */
 public final class LinuxPlatform implements Platform {
@@ -173,5 +181,87 @@ public final class LinuxPlatform implements Platform {
     @Override
     public long processId() {
         return Unistd.getpid();
+    }
+
+    @Override
+    public int userId() {
+        return Unistd.geteuid();
+    }
+
+    @Override
+    public OsFile openNoFollow(Path path, FileAccess access) throws IOException {
+        String name = path.toString();
+        int flags = (access == FileAccess.READ ? Fcntl.O_RDONLY : Fcntl.O_RDWR)
+                | Fcntl.O_CLOEXEC | Fcntl.O_NOCTTY | Fcntl.O_NOFOLLOW | Fcntl.O_NONBLOCK;
+        try {
+            return LinuxFile.checked(Fcntl.open(name, flags, 0), name, false, access);
+        } catch (ErrnoException e) {
+            throw e.errno() == io.mmf4j.internal.ffi.linux.Errno.ELOOP
+                    ? new java.nio.file.AccessDeniedException(name, null, "is a symbolic link, which a namespace never holds")
+                    : LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public OsFile createUnnamed(Path directory, int permissions) throws IOException {
+        String name = directory.toString();
+        try {
+            int fd = Fcntl.open(name, Fcntl.O_TMPFILE | Fcntl.O_RDWR | Fcntl.O_CLOEXEC, permissions);
+            Stat.fchmod(fd, permissions, name); // the umask narrowed the mode open gave; the caller's is explicit
+            return LinuxFile.adopt(fd, name + "/(unnamed)", true, true);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void link(OsFile file, Path target) throws IOException {
+        String from = "/proc/self/fd/" + ((LinuxFile) file).fd();
+        try {
+            Unistd.linkat(from, target.toString(), Unistd.AT_SYMLINK_FOLLOW, target.toString());
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<FileIdentity> identity(Path path) throws IOException {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(path, "unix:dev,ino,nlink", LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(new FileIdentity((Long) attributes.get("dev"), (Long) attributes.get("ino"),
+                    ((Number) attributes.get("nlink")).longValue()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int holderCount(OsFile file) throws IOException {
+        return LinuxHolders.count(file.identity());
+    }
+
+    @Override
+    public OsFile createAnonymous(String description) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            String shown = "mmf4j:" + description;
+            byte[] bytes = shown.getBytes(StandardCharsets.UTF_8);
+            MemorySegment cName = arena.allocate(Math.min(bytes.length, 240) + 1L);
+            MemorySegment.copy(bytes, 0, cName, ValueLayout.JAVA_BYTE, 0, Math.min(bytes.length, 240));
+            int fd = Mman.memfdCreate(cName, Mman.MFD_CLOEXEC, shown);
+            return LinuxFile.adopt(fd, "memfd:" + description, true, true);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public long handleNumber(OsFile file) {
+        return ((LinuxFile) file).fd();
+    }
+
+    @Override
+    public OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException {
+        return openFile(Path.of("/proc", Long.toString(processId), "fd", Long.toString(handleNumber)), access,
+                FileCreation.OPEN_EXISTING);
     }
 }

@@ -1,0 +1,33 @@
+package io.mmf4j;
+
+/** What a named object in a {@link SharedNamespace} is. Names are shared by all kinds, as on Windows. */
+public enum NamedObjectKind {
+    /** A non-persisted map: {@link MemoryMappedFile#createNew(String, long)} and friends. */
+    MAP(1),
+    /** The name of a map made from a file ({@code createFromFile} with a map name). */
+    PERSISTED_MAP(2),
+    MUTEX(3),
+    SEMAPHORE(4),
+    EVENT(5);
+
+    private final int code;
+
+    NamedObjectKind(int code) {
+        this.code = code;
+    }
+
+    /** The number stored for this kind in shared memory; never changes for a kind. */
+    public int code() {
+        return code;
+    }
+
+    /** The kind stored as {@code code}; {@code IllegalArgumentException} for an unknown one. */
+    public static NamedObjectKind ofCode(int code) {
+        for (NamedObjectKind kind : values()) {
+            if (kind.code == code) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no named object kind has code " + code);
+    }
+}

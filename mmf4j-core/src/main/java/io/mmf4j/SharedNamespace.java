@@ -1,0 +1,63 @@
+package io.mmf4j;
+
+import io.mmf4j.internal.shared.Namespace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where named objects — maps, mutexes, semaphores, events — live: Windows' {@code Local\} and {@code Global\}
+ * in Java idiom. A name means one object per namespace, whatever its kind.
+ *
+ * <ul>
+ *   <li>{@link #local()} — the default: this user's objects, owner-only ({@code /dev/shm/mmf4j-<uid>}, mode
+ *       0700, objects 0600). Another user cannot open, read, list or delete them.</li>
+ *   <li>{@link #global(Set)} — opt-in, shared by all users of the machine; the creator says which
+ *       permissions its objects get ({@code /dev/shm/mmf4j-global}, sticky and world-writable, like /tmp).</li>
+ *   <li>{@link #at(Path)} — a namespace in a directory of your choosing (e.g. a dedicated tmpfs), owner-only.</li>
+ * </ul>
+ *
+ * {@snippet :
+ * SharedNamespace everyone = SharedNamespace.global(PosixFilePermissions.fromString("rw-rw-rw-"));
+ * try (MemoryMappedFile map = MemoryMappedFile.createNew(everyone, "board", 4096,
+ *         MemoryMappedFileAccess.READ_WRITE)) {
+ *     for (NamedObjectInfo info : everyone.list()) System.out.println(info);
+ * }
+ * }
+ *
+ * <p>Thread-safe and immutable; the directory is made (and checked) at first use.
+ */
+public sealed interface SharedNamespace permits Namespace {
+
+    /** This user's owner-only namespace, the default of every factory that takes no namespace. */
+    static SharedNamespace local() {
+        return Namespace.local();
+    }
+
+    /**
+     * The machine-wide namespace; objects created through the returned namespace get exactly
+     * {@code permissions} (the owner always keeps read and write).
+     */
+    static SharedNamespace global(Set<PosixFilePermission> permissions) {
+        return Namespace.global(permissions);
+    }
+
+    /** An owner-only namespace in {@code directory}, made (mode 0700) if missing. */
+    static SharedNamespace at(Path directory) {
+        return Namespace.at(directory);
+    }
+
+    /** The directory that holds this namespace's objects. */
+    Path directory();
+
+    /**
+     * The live objects of this namespace, sorted by name; reclaims dead ones first. Objects this process may
+     * not read (another user's, in the global namespace) are left out.
+     */
+    List<NamedObjectInfo> list() throws IOException;
+
+    /** Reclaims every object that no living process holds; returns how many were reclaimed. */
+    int sweep() throws IOException;
+}

@@ -1,0 +1,140 @@
+package io.mmf4j.internal.shared;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.mmf4j.NamedObjectInfo;
+import io.mmf4j.NamedObjectKind;
+import io.mmf4j.internal.platform.MapAccess;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The namespace layer on a real tmpfs directory: creation, opening, holders, reclamation, names, listing. */
+@SuppressWarnings("try") // handles held open by try-with-resources are the point of these tests
+class NamespaceTest {
+    private Path dir;
+    private Namespace ns;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dir = Files.createTempDirectory(Path.of("/dev/shm"), "mmf4j-ns-test").resolve("ns");
+        ns = Namespace.at(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir.getParent())) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.toList();
+        }
+    }
+
+    @Test
+    void createdObjectIsInitialisedBeforeOthersCanOpenItAndReclaimedAtLastClose() throws IOException {
+        try (SharedHandle created = ns.create(NamedObjectKind.SEMAPHORE, "slots", 8, 8, 0, true,
+                payload -> payload.set(ValueLayout.JAVA_INT, 0, 3))) {
+            assertTrue(created.created());
+            assertEquals(0700, (Integer) Files.getAttribute(dir, "unix:mode") & 07777);
+            try (SharedHandle opened = ns.open(NamedObjectKind.SEMAPHORE, "slots", true);
+                 Arena arena = Arena.ofConfined()) {
+                assertFalse(opened.created());
+                assertEquals(2, opened.holderCount());
+                MemorySegment payload = opened.mapPayload(0, 8, MapAccess.READ_WRITE, arena);
+                assertEquals(3, payload.get(ValueLayout.JAVA_INT, 0));
+                assertEquals(0600, (Integer) Files.getAttribute(ns.pathOf("slots"), "unix:mode") & 07777);
+            }
+            assertEquals(1, files().size(), "one holder left: the object lives");
+        }
+        assertEquals(List.of(), files(), "last close reclaims the name");
+        assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.SEMAPHORE, "slots", true));
+    }
+
+    @Test
+    void aLiveNameIsTakenForEveryKindAndTheWrongKindIsRefused() throws IOException {
+        try (SharedHandle map = ns.create(NamedObjectKind.MAP, "x", 4096, 4096, 0, false, null)) {
+            assertThrows(FileAlreadyExistsException.class,
+                    () -> ns.create(NamedObjectKind.MUTEX, "x", 8, 8, 0, true, null));
+            assertThrows(FileSystemException.class, () -> ns.open(NamedObjectKind.EVENT, "x", true));
+            try (SharedHandle again = ns.createOrOpen(NamedObjectKind.MAP, "x", 1, 1, 0, true, null, true)) {
+                assertFalse(again.created());
+                assertEquals(4096, again.header().capacity());
+            }
+        }
+    }
+
+    @Test
+    void namesStayInsideTheNamespace() throws IOException {
+        String[] names = {"../../../../etc/passwd", "/", "..", " ", "a/b\\c", "\0", "é日本\uD83D\uDE00", "x".repeat(1000),
+                "\uD800"};
+        for (String name : names) {
+            try (SharedHandle handle = ns.create(NamedObjectKind.MAP, name, 1, 1, 0, true, null)) {
+                assertEquals(dir, ns.pathOf(name).getParent());
+                try (SharedHandle opened = ns.open(NamedObjectKind.MAP, name, false)) {
+                    assertEquals(name, opened.name());
+                }
+                assertEquals(1, files().size(), name);
+            }
+        }
+        assertEquals(List.of(), files());
+        assertThrows(IllegalArgumentException.class, () -> ns.create(NamedObjectKind.MAP, "", 1, 1, 0, true, null));
+    }
+
+    @Test
+    void listShowsNameKindCapacityHoldersAndCreator() throws IOException {
+        try (SharedHandle a = ns.create(NamedObjectKind.MAP, "a", 12345, 12345, 0, false, null);
+             SharedHandle a2 = ns.open(NamedObjectKind.MAP, "a", false);
+             SharedHandle b = ns.create(NamedObjectKind.EVENT, "b", 16, 16, 0, true, null)) {
+            List<NamedObjectInfo> infos = ns.list();
+            assertEquals(2, infos.size());
+            NamedObjectInfo info = infos.get(0);
+            assertEquals("a", info.name());
+            assertEquals(NamedObjectKind.MAP, info.kind());
+            assertEquals(12345, info.capacity());
+            assertEquals(2, info.holders());
+            assertEquals(ProcessHandle.current().pid(), info.creatorPid());
+            assertEquals(NamedObjectKind.EVENT, infos.get(1).kind());
+            assertEquals(1, infos.get(1).holders());
+        }
+    }
+
+    @Test
+    void aFileNobodyHoldsIsDeadAndSwept() throws IOException {
+        SharedHandle handle = ns.create(NamedObjectKind.MAP, "orphan", 1, 1, 0, true, null);
+        // Simulate a dead holder: drop the lock without the close protocol (as the kernel does at process death).
+        Path file = ns.pathOf("orphan");
+        handle.file().close();
+        assertTrue(Files.exists(file));
+        assertEquals(1, ns.sweep());
+        assertFalse(Files.exists(file));
+        assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.MAP, "orphan", true));
+    }
+
+    @Test
+    void aDirectoryOfWrongModeOrASymlinkIsRefused() throws IOException {
+        Path loose = dir.resolveSibling("loose");
+        Files.createDirectory(loose);
+        Files.setAttribute(loose, "unix:mode", 0777);
+        assertThrows(AccessDeniedException.class, () -> Namespace.at(loose).create(NamedObjectKind.MAP, "n", 1, 1, 0, true, null));
+        Path link = dir.resolveSibling("link");
+        Files.createSymbolicLink(link, loose);
+        assertThrows(AccessDeniedException.class, () -> Namespace.at(link).list());
+    }
+}
