@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mmf", mixinStandardHelpOptions = true, version = "mmf 0.1.0",
         description = "Memory-mapped files, shared memory and virtual memory for the JVM: demos and tools.",
         subcommands = {DemoCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
-                DumpCommand.class, WriteCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                DumpCommand.class, WriteCommand.class, LsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:it worked", "1:it failed (one line on stderr says why)", "2:usage error"})
 public final class Mmf {
