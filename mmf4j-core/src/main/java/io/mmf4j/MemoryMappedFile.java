@@ -1,6 +1,8 @@
 package io.mmf4j;
 
+import io.mmf4j.internal.InheritableMapImpl;
 import io.mmf4j.internal.MemoryMappedFileImpl;
+import io.mmf4j.internal.NamedMaps;
 import io.mmf4j.internal.PersistedMaps;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -78,6 +80,103 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
                                            MemoryMappedFileAccess access, boolean leaveOpen) throws IOException {
         return PersistedMaps.fromChannel(channel, mapName, capacity, access, leaveOpen);
     }
+
+    /** A new non-persisted map with READ_WRITE access; see {@link #createNew(SharedNamespace, String, long, MemoryMappedFileAccess, MemoryMappedFileOptions...)}. */
+    static MemoryMappedFile createNew(String mapName, long capacity) throws IOException {
+        return createNew(SharedNamespace.local(), mapName, capacity, MemoryMappedFileAccess.READ_WRITE);
+    }
+
+    /** A new non-persisted map in this user's namespace; see {@link #createNew(SharedNamespace, String, long, MemoryMappedFileAccess, MemoryMappedFileOptions...)}. */
+    static MemoryMappedFile createNew(String mapName, long capacity, MemoryMappedFileAccess access,
+                                      MemoryMappedFileOptions... options) throws IOException {
+        return createNew(SharedNamespace.local(), mapName, capacity, access, options);
+    }
+
+    /**
+     * Creates a map backed by memory, zero-filled, shared by name with other processes (or anonymous when
+     * {@code mapName} is {@code null}). It lives while any process holds the map object or a view of it;
+     * when the last holder closes — or dies, {@code kill -9} included — its name and memory are reclaimed.
+     * The whole capacity is committed now unless {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} is given.
+     *
+     * @param namespace where the name lives ({@link SharedNamespace#local()} by default)
+     * @param mapName   any non-empty string (never used as a path), or {@code null} for an anonymous map
+     * @throws java.nio.file.FileAlreadyExistsException a live object of that name exists in the namespace
+     * @throws IllegalArgumentException                 an empty name, capacity &lt;= 0, or WRITE access
+     * @throws IOException                              the memory cannot be committed (e.g. /dev/shm is full)
+     */
+    static MemoryMappedFile createNew(SharedNamespace namespace, String mapName, long capacity,
+                                      MemoryMappedFileAccess access, MemoryMappedFileOptions... options)
+            throws IOException {
+        return NamedMaps.createNew(namespace, mapName, capacity, access, options);
+    }
+
+    /** Opens the live map of that name, or creates it, with READ_WRITE access. */
+    static MemoryMappedFile createOrOpen(String mapName, long capacity) throws IOException {
+        return createOrOpen(SharedNamespace.local(), mapName, capacity, MemoryMappedFileAccess.READ_WRITE);
+    }
+
+    /** As {@link #createOrOpen(SharedNamespace, String, long, MemoryMappedFileAccess, MemoryMappedFileOptions...)} in this user's namespace. */
+    static MemoryMappedFile createOrOpen(String mapName, long capacity, MemoryMappedFileAccess access,
+                                         MemoryMappedFileOptions... options) throws IOException {
+        return createOrOpen(SharedNamespace.local(), mapName, capacity, access, options);
+    }
+
+    /**
+     * Opens the live map of that name — whose capacity, not {@code capacity}, it then has — or creates it as
+     * {@link #createNew(SharedNamespace, String, long, MemoryMappedFileAccess, MemoryMappedFileOptions...)} does.
+     * WRITE access opens a live map (with read-write rights) but cannot create one: {@code IllegalArgumentException}.
+     */
+    static MemoryMappedFile createOrOpen(SharedNamespace namespace, String mapName, long capacity,
+                                         MemoryMappedFileAccess access, MemoryMappedFileOptions... options)
+            throws IOException {
+        return NamedMaps.createOrOpen(namespace, mapName, capacity, access, options);
+    }
+
+    /** Opens the live map of that name in this user's namespace with READ_WRITE rights. */
+    static MemoryMappedFile openExisting(String mapName) throws IOException {
+        return openExisting(SharedNamespace.local(), mapName, MemoryMappedFileRights.READ_WRITE);
+    }
+
+    /** Opens the live map of that name in this user's namespace. */
+    static MemoryMappedFile openExisting(String mapName, MemoryMappedFileRights rights) throws IOException {
+        return openExisting(SharedNamespace.local(), mapName, rights);
+    }
+
+    /**
+     * Opens a live map by name: a non-persisted one, or one made by {@code createFromFile} with that name (which
+     * then maps the same file). Its access is what both the creator's access and {@code rights} allow.
+     *
+     * @throws java.nio.file.NoSuchFileException   no live map has that name
+     * @throws java.nio.file.AccessDeniedException  this user may not open it with these rights
+     * @throws java.nio.file.FileSystemException    the name belongs to another kind of object (e.g. a mutex)
+     */
+    static MemoryMappedFile openExisting(SharedNamespace namespace, String mapName, MemoryMappedFileRights rights)
+            throws IOException {
+        return NamedMaps.openExisting(namespace, mapName, rights);
+    }
+
+    /** Opens the map a parent passed through {@link InheritableMap#applyTo(ProcessBuilder)}. */
+    static MemoryMappedFile openInherited() throws IOException {
+        String token = System.getenv(InheritableMap.ENVIRONMENT_VARIABLE);
+        if (token == null) {
+            throw new IllegalStateException("no map was passed to this process: " + InheritableMap.ENVIRONMENT_VARIABLE
+                    + " is not set");
+        }
+        return openInherited(token);
+    }
+
+    /**
+     * Opens the map a parent process passed as {@link InheritableMap#token()}.
+     *
+     * @throws IllegalArgumentException          a malformed token
+     * @throws java.nio.file.NoSuchFileException the parent has exited or no longer holds the map
+     */
+    static MemoryMappedFile openInherited(String token) throws IOException {
+        return InheritableMapImpl.open(token);
+    }
+
+    /** Makes this map available to child processes; see {@link InheritableMap}. */
+    InheritableMap inheritable() throws IOException;
 
     /** The size of the map in bytes. */
     long capacity();

@@ -55,6 +55,7 @@ final class MappedView {
             MemorySegment.NULL.reinterpret(arena, ignored -> letGoQuietly(source));
         } catch (RuntimeException | Error e) {
             arena.close();
+            holderClosedQuietly(source);
             letGoQuietly(source);
             throw e;
         }
@@ -62,8 +63,17 @@ final class MappedView {
             MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
             return new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
         } catch (IOException | RuntimeException | Error e) {
+            holderClosedQuietly(source);
             arena.close();
             throw e;
+        }
+    }
+
+    private static void holderClosedQuietly(MappingSource source) {
+        try {
+            source.holderClosed();
+        } catch (IOException e) {
+            // giving up a name after a failed first view: the failure being reported matters more
         }
     }
 
@@ -176,6 +186,15 @@ final class MappedView {
                 source.flush(segment);
             } catch (IOException e) {
                 flushFailure = e;
+            }
+        }
+        try {
+            source.holderClosed(); // the user's close: a named map's name is given up now, not at the unmap
+        } catch (IOException e) {
+            if (flushFailure == null) {
+                flushFailure = e;
+            } else {
+                flushFailure.addSuppressed(e);
             }
         }
         if (segmentHandedOut) {

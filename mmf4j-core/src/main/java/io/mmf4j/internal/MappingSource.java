@@ -5,6 +5,8 @@ import io.mmf4j.internal.platform.Platform;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,10 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the map object and every open view. The source is released when the last holder lets go, which is how
  * views outlive their map, as on Windows.
  *
+ * <p>Two counts: {@link #holders()} falls when a mapping is really gone (a closed view is unmapped a little
+ * later, by the {@link ViewReaper}); the count of <em>open</em> holders falls at once when the user closes the
+ * map object or a view. What the user sees as lifetime — a named map's name, a holder mark other processes
+ * can count — follows the second: {@link #whenLastHolderCloses} actions run when it reaches zero, so a name is
+ * free again as soon as its last holder's {@code close()} returns.
+ *
  * <p>Thread-safe.
  */
 public abstract class MappingSource {
     private final AtomicInteger holders = new AtomicInteger(1); // the map object that made this source
+    private final AtomicInteger openHolders = new AtomicInteger(1);
+    private final List<AutoCloseable> atLastClose = new CopyOnWriteArrayList<>();
 
     /** Maps {@code [pageOffset, pageOffset + length)} into {@code arena}; {@code pageOffset} is page-aligned. */
     protected abstract MemorySegment map(long pageOffset, long length, MapAccess access, Arena arena) throws IOException;
@@ -46,6 +56,35 @@ public abstract class MappingSource {
                 throw new IllegalStateException(describe() + " is closed");
             }
         } while (!holders.compareAndSet(count, count + 1));
+        openHolders.incrementAndGet();
+    }
+
+    /** Runs {@code action} (once) when the last open holder closes: the map object and every view. */
+    public final void whenLastHolderCloses(AutoCloseable action) {
+        atLastClose.add(action);
+    }
+
+    /** A holder was closed by its user (its mapping may outlive this call); runs the last-close actions after the last. */
+    final void holderClosed() throws IOException {
+        if (openHolders.decrementAndGet() != 0) {
+            return;
+        }
+        IOException failure = null;
+        for (AutoCloseable action : atLastClose) {
+            try {
+                action.close();
+            } catch (Exception e) {
+                IOException io = e instanceof IOException ioe ? ioe : new IOException("closing " + describe(), e);
+                if (failure == null) {
+                    failure = io;
+                } else {
+                    failure.addSuppressed(io);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Removes a holder, releasing the source after the last one. */

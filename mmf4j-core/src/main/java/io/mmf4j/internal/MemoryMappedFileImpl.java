@@ -43,6 +43,14 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
     }
 
     @Override
+    public io.mmf4j.InheritableMap inheritable() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("map " + describe() + " is closed");
+        }
+        return InheritableMapImpl.share(this);
+    }
+
+    @Override
     public MemoryMappedViewAccessor createViewAccessor() throws IOException {
         return createViewAccessor(0, 0, access);
     }
@@ -107,7 +115,11 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
             closed = true;
         }
         try {
-            source.letGo();
+            try {
+                source.holderClosed();
+            } finally {
+                source.letGo();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("closing map " + describe(), e);
         }

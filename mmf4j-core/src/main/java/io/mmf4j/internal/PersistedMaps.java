@@ -107,7 +107,13 @@ public final class PersistedMaps {
         if (growsFile(access)) {
             probeWritable(source, channel);
         }
-        return NamedPersistedMaps.register(new MemoryMappedFileImpl(source, mapName, mapCapacity, access), null);
+        MemoryMappedFileImpl map = new MemoryMappedFileImpl(source, mapName, mapCapacity, access);
+        try {
+            return NamedPersistedMaps.register(map, null);
+        } catch (IOException | RuntimeException | Error e) {
+            map.close();
+            throw e;
+        }
     }
 
     /** A channel opened for reading only cannot back a writable map: find out now, not at the first view. */

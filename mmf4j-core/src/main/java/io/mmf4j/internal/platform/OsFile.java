@@ -35,6 +35,15 @@ public interface OsFile extends AutoCloseable {
      */
     void dropCache(long offset, long length) throws IOException;
 
+    /**
+     * Reads into {@code buffer} (native memory) from {@code offset} until it is full or the file ends; returns
+     * the bytes read. Unlike a mapping, reading past the end of a file cannot fault.
+     */
+    long read(long offset, java.lang.foreign.MemorySegment buffer) throws IOException;
+
+    /** Writes all of {@code buffer} (native memory) at {@code offset}. */
+    void write(long offset, java.lang.foreign.MemorySegment buffer) throws IOException;
+
     /** Makes written data and metadata durable (fsync). */
     void sync() throws IOException;
 

@@ -55,6 +55,11 @@ public final class Namespace implements SharedNamespace {
     private static final int GLOBAL_DIRECTORY = 01777;
     private static final int OWNER_ONLY_FILE = 0600;
 
+    /** This process's start time, read once: ProcessHandle.info() reads /proc, costing tens of µs per call. */
+    private static final class StartTime {
+        static final long MILLIS = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
     /** Fills a new object's payload before anyone can see the object. */
     @FunctionalInterface
     public interface PayloadInitializer {
@@ -140,7 +145,7 @@ public final class Namespace implements SharedNamespace {
             throw new IllegalArgumentException("payloadSize " + payloadSize + " is too large");
         }
         SharedHeader header = new SharedHeader(kind, access, capacity, headerSize, platform.processId(),
-                platform.userId(), ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L),
+                platform.userId(), StartTime.MILLIS,
                 System.currentTimeMillis(), name);
         Path path = pathOf(name);
         OsFile file = platform.createUnnamed(directory, fileMode);
@@ -166,6 +171,18 @@ public final class Namespace implements SharedNamespace {
             }
             throw e;
         }
+    }
+
+    /**
+     * Holds a live object through a handle obtained another way (e.g. inherited from a parent process) whose
+     * name is {@code path}: takes the holder mark and reads the header. The caller has checked the file's
+     * identity; on failure the caller closes {@code file}.
+     */
+    public static SharedHandle adopt(OsFile file, Path path, boolean writable) throws IOException {
+        file.lockShared();
+        SharedHeader header = SharedFiles.readHeader(file, path.toString());
+        Namespace namespace = new Namespace(path.getParent(), OWNER_ONLY_DIRECTORY, OWNER_ONLY_FILE, false);
+        return new SharedHandle(namespace, path, file, header, file.size() - header.headerSize(), writable, false);
     }
 
     /** Opens a live object of {@code kind}; see {@link #open(Set, String, boolean)}. */

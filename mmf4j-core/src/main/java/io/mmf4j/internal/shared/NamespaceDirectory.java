@@ -23,10 +23,13 @@ final class NamespaceDirectory {
 
     private NamespaceDirectory() {}
 
-    /** Makes {@code directory} with {@code mode} if missing, then checks it; once per process per directory. */
+    /** Makes {@code directory} with {@code mode} if missing, then checks it; fully once per process per directory. */
     static void ensure(Path directory, int mode, boolean global) throws IOException {
         if (CHECKED.contains(directory)) {
-            return;
+            if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            CHECKED.remove(directory); // removed since (e.g. by an administrator): make and check it again
         }
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             Path parent = directory.getParent();

@@ -25,30 +25,34 @@ final class SharedFiles {
             file.allocate(0, header.headerSize());
             file.setLength(total);
         }
-        Platform platform = Platform.current();
         try (Arena arena = Arena.ofConfined()) {
-            header.writeTo(platform.map(file, 0, header.headerSize(), MapAccess.READ_WRITE, arena));
+            MemorySegment bytes = arena.allocate(header.headerSize(), 8); // zeroed
+            header.writeTo(bytes);
+            file.write(0, bytes); // one pwrite: cheaper than mapping a page for it
             if (initializer != null) {
-                initializer.initialise(platform.map(file, header.headerSize(), payloadSize, MapAccess.READ_WRITE, arena));
+                initializer.initialise(Platform.current().map(file, header.headerSize(), payloadSize,
+                        MapAccess.READ_WRITE, arena));
             }
         }
     }
 
     /** Reads and checks the header of an object's file; {@code FileSystemException} if it is not one. */
     static SharedHeader readHeader(OsFile file, String subject) throws IOException {
-        Platform platform = Platform.current();
-        long pageSize = platform.pageSize();
-        long size = file.size();
-        if (size < pageSize) { // mapping past the end would fault: check first
-            throw new FileSystemException(subject, null, "not an mmf4j named object (" + size + " bytes)");
-        }
+        long pageSize = Platform.current().pageSize();
+        // Read, not mapped: a file shorter than it claims (another user's debris, a truncation) cannot fault.
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment first = platform.map(file, 0, pageSize, MapAccess.READ, arena);
-            long headerSize = SharedHeader.declaredHeaderSize(first, pageSize, subject);
-            if (size < headerSize) {
-                throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+            MemorySegment first = arena.allocate(pageSize, 8);
+            if (file.read(0, first) < pageSize) {
+                throw new FileSystemException(subject, null, "not an mmf4j named object (shorter than a page)");
             }
-            MemorySegment all = headerSize == pageSize ? first : platform.map(file, 0, headerSize, MapAccess.READ, arena);
+            long headerSize = SharedHeader.declaredHeaderSize(first, pageSize, subject);
+            MemorySegment all = first;
+            if (headerSize > pageSize) {
+                all = arena.allocate(headerSize, 8);
+                if (file.read(0, all) < headerSize) {
+                    throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+                }
+            }
             return SharedHeader.readFrom(all, subject);
         }
     }

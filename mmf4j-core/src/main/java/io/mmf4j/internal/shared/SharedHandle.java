@@ -21,8 +21,9 @@ import java.nio.file.Path;
  * }
  * }
  *
- * <p>Thread-safe. Close is idempotent; mappings made by {@link #mapPayload} stay valid after close (they are
- * bound to their arena), but the object may be reclaimed once nothing holds it.
+ * <p>Thread-safe. Close is idempotent; {@link #mapPayload} and {@link #holderCount} after close throw
+ * {@code IllegalStateException}. Mappings made before close stay valid (they are bound to their arena), but
+ * the object may be reclaimed once nothing holds it.
  */
 public final class SharedHandle implements AutoCloseable {
     private final Namespace namespace;
@@ -85,7 +86,9 @@ public final class SharedHandle implements AutoCloseable {
      * Maps {@code [offset, offset + length)} of the payload into {@code arena}; {@code offset} is a multiple of
      * the page size. The range is checked against the payload.
      */
-    public MemorySegment mapPayload(long offset, long length, MapAccess access, Arena arena) throws IOException {
+    public synchronized MemorySegment mapPayload(long offset, long length, MapAccess access, Arena arena)
+            throws IOException {
+        checkOpen();
         if (offset < 0 || length <= 0 || offset > payloadSize || length > payloadSize - offset) {
             throw new IndexOutOfBoundsException("payload range [" + offset + ", +" + length + ") is outside the "
                     + payloadSize + " bytes of '" + header.name() + "'");
@@ -97,8 +100,16 @@ public final class SharedHandle implements AutoCloseable {
     }
 
     /** How many handles hold the object now, over all processes (this one included while open). */
-    public int holderCount() throws IOException {
+    public synchronized int holderCount() throws IOException {
+        checkOpen();
         return Platform.current().holderCount(file);
+    }
+
+    /** The descriptor of a closed handle may already name another file: never use it. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + ": handle is closed");
+        }
     }
 
     /** Lets go of the object; reclaims it if this was the last holder anywhere. Idempotent. */

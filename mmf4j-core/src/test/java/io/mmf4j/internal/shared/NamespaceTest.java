@@ -64,6 +64,12 @@ class NamespaceTest {
             assertEquals(1, files().size(), "one holder left: the object lives");
         }
         assertEquals(List.of(), files(), "last close reclaims the name");
+        SharedHandle closed = ns.create(NamedObjectKind.EVENT, "closed", 8, 8, 0, true, null);
+        closed.close();
+        closed.close();
+        try (Arena arena = Arena.ofConfined()) {
+            assertThrows(IllegalStateException.class, () -> closed.mapPayload(0, 8, MapAccess.READ, arena));
+        }
         assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.SEMAPHORE, "slots", true));
     }
 
@@ -125,6 +131,54 @@ class NamespaceTest {
         assertEquals(1, ns.sweep());
         assertFalse(Files.exists(file));
         assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.MAP, "orphan", true));
+    }
+
+    @Test
+    void racingCreatorsOpenersAndClosersNeverSeeAHalfMadeOrReclaimedObject() throws Exception {
+        int threads = 4;
+        int rounds = 400;
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        try (SharedHandle handle = ns.createOrOpen(NamedObjectKind.MAP, "race", 4096, 4096, 0, true,
+                                payload -> payload.set(ValueLayout.JAVA_LONG, 0, 0xFEEDL), true);
+                             Arena arena = Arena.ofConfined()) {
+                            if (handle.created()) {
+                                created.incrementAndGet();
+                            }
+                            assertEquals(4096, handle.header().capacity());
+                            // while we hold it nobody can reclaim it, so the name must name the file we hold
+                            assertTrue(io.mmf4j.internal.platform.Platform.current().identity(ns.pathOf("race"))
+                                    .orElseThrow().sameFile(handle.file().identity()), "holding a reclaimed object");
+                            MemorySegment payload = handle.mapPayload(0, 4096, MapAccess.READ_WRITE, arena);
+                            assertEquals(0xFEEDL, payload.get(ValueLayout.JAVA_LONG, 0), "initialised before visible");
+                            payload.set(ValueLayout.JAVA_LONG, 8, i);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(created.get() >= 1);
+        assertEquals(List.of(), files(), "the last close of each generation reclaimed it");
+    }
+
+    @Test
+    void aNamespaceDirectoryRemovedUnderneathIsMadeAgain() throws IOException {
+        ns.create(NamedObjectKind.MAP, "first", 1, 1, 0, true, null).close();
+        Files.delete(dir);
+        try (SharedHandle again = ns.create(NamedObjectKind.MAP, "second", 1, 1, 0, true, null)) {
+            assertEquals(0700, (Integer) Files.getAttribute(dir, "unix:mode") & 07777);
+        }
     }
 
     @Test

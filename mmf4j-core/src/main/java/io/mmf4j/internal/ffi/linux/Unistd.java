@@ -9,7 +9,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, linkat, sysconf, getpid, geteuid. */
+/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, linkat, pread, pwrite, sysconf, getpid, geteuid. */
 public final class Unistd {
     public static final int SC_PAGESIZE = 30;
     public static final int AT_FDCWD = -100;
@@ -27,7 +27,42 @@ public final class Unistd {
     private static final MethodHandle LINKAT = Libc.downcall("linkat",
             FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_POINTER, C_INT));
 
+    private static final MethodHandle PREAD = Libc.downcall("pread",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_LONG));
+    private static final MethodHandle PWRITE = Libc.downcall("pwrite",
+            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_LONG));
+
     private Unistd() {}
+
+    /** pread(2) into {@code buffer} (native memory); returns the bytes read, 0 at the end of the file. Retries EINTR. */
+    public static long pread(int fd, MemorySegment buffer, long offset, String subject) throws ErrnoException {
+        return transfer("pread", PREAD, fd, buffer, offset, subject);
+    }
+
+    /** pwrite(2) from {@code buffer} (native memory); returns the bytes written. Retries EINTR. */
+    public static long pwrite(int fd, MemorySegment buffer, long offset, String subject) throws ErrnoException {
+        return transfer("pwrite", PWRITE, fd, buffer, offset, subject);
+    }
+
+    private static long transfer(String function, MethodHandle handle, int fd, MemorySegment buffer, long offset,
+                                 String subject) throws ErrnoException {
+        while (true) {
+            MemorySegment capture = Libc.captureSegment();
+            long result;
+            try {
+                result = (long) handle.invokeExact(capture, fd, buffer, buffer.byteSize(), offset);
+            } catch (Throwable t) {
+                throw Libc.unexpected(t);
+            }
+            if (result >= 0) {
+                return result;
+            }
+            int errno = Libc.errno(capture);
+            if (errno != Errno.EINTR) {
+                throw new ErrnoException(function, errno, subject);
+            }
+        }
+    }
 
     /** linkat(2) of two paths relative to the working directory; {@code subject} names the target for messages. */
     public static void linkat(String from, String to, int flags, String subject) throws ErrnoException {

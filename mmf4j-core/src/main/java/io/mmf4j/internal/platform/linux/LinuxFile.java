@@ -109,6 +109,35 @@ public final class LinuxFile implements OsFile {
     }
 
     @Override
+    public long read(long offset, java.lang.foreign.MemorySegment buffer) throws IOException {
+        long done = 0;
+        try {
+            while (done < buffer.byteSize()) {
+                long n = Unistd.pread(fd, buffer.asSlice(done), offset + done, path);
+                if (n == 0) {
+                    break;
+                }
+                done += n;
+            }
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+        return done;
+    }
+
+    @Override
+    public void write(long offset, java.lang.foreign.MemorySegment buffer) throws IOException {
+        long done = 0;
+        try {
+            while (done < buffer.byteSize()) {
+                done += Unistd.pwrite(fd, buffer.asSlice(done), offset + done, path);
+            }
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
     public void sync() throws IOException {
         try {
             Unistd.fsync(fd, path);
