@@ -4,4 +4,5 @@
  */
 module io.mmf4j {
     exports io.mmf4j;
+    exports io.mmf4j.vm;
 }

@@ -23,6 +23,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             editFile(out, dir);
             BrightenDemo.run(out, dir);
+            SharedStringDemo.run(out);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

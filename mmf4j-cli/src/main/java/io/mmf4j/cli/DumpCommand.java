@@ -24,6 +24,9 @@ final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    NamespaceOption where;
+
     @Parameters(paramLabel = "NAME|FILE", description = "A file (when one exists at that path) or a named map.")
     String target;
 
@@ -41,7 +44,7 @@ final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Target map = Target.open(target, false)) {
+        try (Target map = Target.open(target, false, where.namespace())) {
             if (offset > map.capacity()) {
                 throw new CliException("offset " + offset + " is past the end of " + map.description() + ", which holds "
                         + map.capacity() + " bytes");

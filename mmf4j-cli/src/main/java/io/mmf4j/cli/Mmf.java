@@ -19,8 +19,11 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "mmf", mixinStandardHelpOptions = true, version = "mmf 0.1.0",
         description = "Memory-mapped files, shared memory and virtual memory for the JVM: demos and tools.",
-        subcommands = {DemoCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
-                DumpCommand.class, WriteCommand.class, LsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, WalkCommand.class, LsCommand.class, CreateCommand.class, DumpCommand.class,
+                WriteCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class,
+                // hidden: the processes that walk and demo start
+                WalkSubject.class, SharedStringDemo.OpenShared.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:it worked", "1:it failed (one line on stderr says why)", "2:usage error"})
 public final class Mmf {
@@ -37,6 +40,7 @@ public final class Mmf {
     /** The configured command line, for {@link #main} and for tests. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Mmf());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Failures::usageError);
         commandLine.setExecutionExceptionHandler(Failures::failure);
         return commandLine;

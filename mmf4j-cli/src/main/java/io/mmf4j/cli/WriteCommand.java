@@ -22,6 +22,9 @@ final class WriteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    NamespaceOption where;
+
     @Parameters(paramLabel = "NAME|FILE", description = "A file (when one exists at that path) or a named map.")
     String target;
 
@@ -31,7 +34,7 @@ final class WriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Target map = Target.open(target, true)) {
+        try (Target map = Target.open(target, true, where.namespace())) {
             if (offset > map.capacity()) {
                 throw new CliException("offset " + offset + " is past the end of " + map.description() + ", which holds "
                         + map.capacity() + " bytes");

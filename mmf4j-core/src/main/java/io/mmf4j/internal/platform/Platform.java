@@ -91,4 +91,6 @@ public interface Platform {
      * {@code handleNumber}; the caller checks the identity.
      */
     OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException;
+    /** Reserve, commit, protect and walk address space. */
+    VirtualMemoryPlatform virtualMemory();
 }

@@ -11,6 +11,7 @@ import io.mmf4j.internal.platform.FileIdentity;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.platform.VirtualMemoryPlatform;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -263,5 +264,10 @@ public final class LinuxPlatform implements Platform {
     public OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException {
         return openFile(Path.of("/proc", Long.toString(processId), "fd", Long.toString(handleNumber)), access,
                 FileCreation.OPEN_EXISTING);
+    }
+
+    @Override
+    public VirtualMemoryPlatform virtualMemory() {
+        return LinuxVirtualMemory.INSTANCE;
     }
 }

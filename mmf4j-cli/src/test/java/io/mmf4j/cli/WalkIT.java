@@ -49,6 +49,11 @@ class WalkIT {
         assertEquals("rw-p", cow.protection(), "a copy-on-write view is a private writable mapping");
         assertTrue(cow.privateDirty() >= 256L << 10, "its written pages are private dirty: " + cow.privateDirty());
 
+        Area named = demo(areas, "named-map");
+        assertEquals("SHAREABLE", named.type(), "a named map is shareable memory");
+        assertTrue(named.size() >= 512L << 10, "the 512 KiB named map: " + named.size());
+        assertTrue(named.protection().endsWith("s"), "mapped shared: " + named.protection());
+
         Area committed = areas.stream().filter(a -> "reserved-region".equals(a.demo()) && a.state().equals("COMMITTED"))
                 .findFirst().orElseThrow();
         assertEquals("COMMITTED", committed.state());

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "walk", mixinStandardHelpOptions = true,
         description = {"Shows the address space of a process: one row per region, then totals by type.",
-                "Without PID it starts a demo process that holds a mapped file, a copy-on-write view and a reserved,"
-                        + " partly committed region, and shows that."})
+                "Without PID it starts a demo process that holds a mapped file, a named map, a copy-on-write view"
+                        + " and a reserved, partly committed region, and shows that."})
 final class WalkCommand implements Callable<Integer> {
 
     /** Row orders for {@code --sort}. */

@@ -1,0 +1,298 @@
+package io.mmf4j.internal.vm;
+
+import io.mmf4j.internal.Checks;
+import io.mmf4j.internal.platform.PageAccess;
+import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.platform.VirtualMemoryPlatform;
+import io.mmf4j.vm.GuardPageException;
+import io.mmf4j.vm.PageOption;
+import io.mmf4j.vm.PageState;
+import io.mmf4j.vm.Protection;
+import io.mmf4j.vm.RegionInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * The implementation behind {@link io.mmf4j.vm.Region}: a reservation, the state of each of its pages (the
+ * truth for queries and checks — the OS is only told) and the segments handed out over them.
+ *
+ * <p>Page codes: {@code 0} reserved; {@code 1 + protection.ordinal()} committed; {@link #GUARD} added for a guard
+ * page, which the OS holds at no access until it fires.
+ *
+ * <p>Thread-safe: every operation holds the region's monitor. Segments are used without it; the arena handshake
+ * in {@link SegmentLeases#invalidate} keeps them from touching pages while those change.
+ */
+public final class RegionCore {
+    private static final int RESERVED = 0;
+    private static final int GUARD = 16;
+    private static final Protection[] PROTECTIONS = Protection.values();
+
+    private final VirtualMemoryPlatform os;
+    private final long address;
+    private final long size;
+    private final long pageSize;
+    private final boolean largePages;
+    private final PageRuns runs;
+    private final SegmentLeases leases = new SegmentLeases();
+    private boolean closed;
+
+    private RegionCore(VirtualMemoryPlatform os, long address, long size, long pageSize, boolean largePages) {
+        this.os = os;
+        this.address = address;
+        this.size = size;
+        this.pageSize = pageSize;
+        this.largePages = largePages;
+        this.runs = new PageRuns(size / pageSize, RESERVED);
+    }
+
+    private static VirtualMemoryPlatform os() {
+        return Platform.current().virtualMemory();
+    }
+
+    /** Reserves {@code size} bytes (already rounded) aligned to {@code alignment} (a power of two). */
+    public static RegionCore reserve(long size, long alignment) throws IOException {
+        VirtualMemoryPlatform os = os();
+        return new RegionCore(os, os.reserve(size, alignment), size, os.pageSize(), false);
+    }
+
+    public static RegionCore reserveAt(long address, long size) throws IOException {
+        VirtualMemoryPlatform os = os();
+        return new RegionCore(os, os.reserveAt(address, size), size, os.pageSize(), false);
+    }
+
+    /** Reserves {@code size} bytes (a multiple of {@code largePageSize}) whose pages are explicit large pages. */
+    public static RegionCore reserveLarge(long size, long largePageSize) throws IOException {
+        VirtualMemoryPlatform os = os();
+        return new RegionCore(os, os.reserve(size, largePageSize), size, largePageSize, true);
+    }
+
+    public long address() {
+        return address;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public long pageSize() {
+        return pageSize;
+    }
+
+    public boolean largePages() {
+        return largePages;
+    }
+
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    public synchronized void commit(long offset, long length, Protection protection, PageOption... options)
+            throws IOException {
+        checkOpen();
+        int code = code(Checks.notNull(protection, "protection"), options);
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        runs.forEach(from, to, (f, t, old) -> {
+            if (old == code) {
+                return; // already so: content and segments stay as they are
+            }
+            leases.invalidate(f, t);
+            if (old == RESERVED) {
+                os.commit(address(f), bytes(f, t), access(code), largePages);
+            } else {
+                os.protect(address(f), bytes(f, t), access(code));
+            }
+            runs.set(f, t, code);
+        });
+    }
+
+    public synchronized void decommit(long offset, long length) throws IOException {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        runs.forEach(from, to, (f, t, old) -> {
+            if (old != RESERVED) {
+                leases.invalidate(f, t);
+                os.decommit(address(f), bytes(f, t));
+                runs.set(f, t, RESERVED);
+            }
+        });
+    }
+
+    public synchronized Protection protect(long offset, long length, Protection protection, PageOption... options)
+            throws IOException {
+        checkOpen();
+        int code = code(Checks.notNull(protection, "protection"), options);
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        requireAll(from, to, c -> c != RESERVED, "protect", "is not committed");
+        Protection previous = protection(runs.get(from));
+        runs.forEach(from, to, (f, t, old) -> {
+            if (old != code) {
+                leases.invalidate(f, t);
+                os.protect(address(f), bytes(f, t), access(code));
+                runs.set(f, t, code);
+            }
+        });
+        return previous;
+    }
+
+    public synchronized RegionInfo query(long offset) {
+        checkOpen();
+        Objects.checkIndex(offset, size);
+        long page = offset / pageSize;
+        int code = runs.get(page);
+        long start = runs.runStart(page);
+        long end = runs.runEnd(page);
+        return new RegionInfo(address, address(start), start * pageSize, bytes(start, end),
+                code == RESERVED ? PageState.RESERVED : PageState.COMMITTED, protection(code), (code & GUARD) != 0);
+    }
+
+    public synchronized MemorySegment segment(long offset, long length, boolean confined) throws IOException {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        long guard = runs.firstNotMatching(from, to, c -> (c & GUARD) == 0);
+        if (guard >= 0) {
+            // The touch: the guard comes off this one page (as PAGE_GUARD's does) and the caller hears of it.
+            int code = runs.get(guard) & ~GUARD;
+            os.protect(address(guard), pageSize, access(code));
+            runs.set(guard, guard + 1, code);
+            throw new GuardPageException(guard * pageSize);
+        }
+        requireAll(from, to, c -> c != RESERVED && protection(c).canRead(), "segment", "is not readable");
+        long notWritable = runs.firstNotMatching(from, to, c -> protection(c).canWrite());
+        MemorySegment pages = leases.lease(from, to, address(from), bytes(from, to), notWritable >= 0,
+                confined);
+        return pages.asSlice(offset - from * pageSize, length);
+    }
+
+    public synchronized void lock(long offset, long length) throws IOException {
+        long[] range = accessible(offset, length, "lock");
+        os.lock(address(range[0]), bytes(range[0], range[1]));
+    }
+
+    public synchronized void unlock(long offset, long length) throws IOException {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        requireAll(from, to, c -> c != RESERVED, "unlock", "is not committed");
+        os.unlock(address(from), bytes(from, to));
+    }
+
+    public synchronized boolean prefetch(long offset, long length) throws IOException {
+        long[] range = accessible(offset, length, "prefetch");
+        boolean writable = runs.firstNotMatching(range[0], range[1], c -> protection(c).canWrite()) < 0;
+        return os.prefetch(address(range[0]), bytes(range[0], range[1]), writable);
+    }
+
+    public synchronized void discard(long offset, long length) throws IOException {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        requireAll(from, to, c -> c != RESERVED, "discard", "is not committed");
+        os.discard(address(from), bytes(from, to));
+    }
+
+    public synchronized boolean adviseLargePages(long offset, long length) throws IOException {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        return largePages || os.adviseLargePages(address(from), bytes(from, to));
+    }
+
+    /** Releases the whole reservation; idempotent. Segments over it are invalid afterwards. */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        leases.invalidate(0, runs.pages());
+        try {
+            os.release(address, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing " + this + " failed; the region stays open", e);
+        }
+        closed = true;
+    }
+
+    /** VirtualFree(MEM_RELEASE): only the whole region may be released. */
+    public void release(long offset, long length) {
+        if (offset != 0 || (length != 0 && length != size)) {
+            throw new IllegalArgumentException("partial release refused: offset " + offset + " and size " + length
+                    + " do not name the whole region (offset 0, size 0 or " + size + "); decommit parts instead");
+        }
+        close();
+    }
+
+    @Override
+    public String toString() {
+        return "Region[0x" + Long.toHexString(address) + ", +" + size + (largePages ? ", large pages" : "") + "]";
+    }
+
+    private long[] accessible(long offset, long length, String operation) {
+        checkOpen();
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        requireAll(from, to, c -> c != RESERVED && (c & GUARD) == 0
+                && (protection(c).canRead() || protection(c).canExecute()), operation, "is not accessible");
+        return new long[] {from, to};
+    }
+
+    private void requireAll(long from, long to, java.util.function.IntPredicate test, String operation, String what) {
+        long bad = runs.firstNotMatching(from, to, test);
+        if (bad >= 0) {
+            int code = runs.get(bad);
+            throw new IllegalStateException(operation + ": the page at offset " + bad * pageSize + " " + what + " ("
+                    + (code == RESERVED ? "reserved" : "committed " + protection(code)
+                    + ((code & GUARD) != 0 ? " + GUARD" : "")) + ")");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private long firstPage(long offset, long length) {
+        Checks.positive(length, "size");
+        Objects.checkFromIndexSize(offset, length, size);
+        return offset / pageSize;
+    }
+
+    private long endPage(long offset, long length) {
+        return (offset + length + pageSize - 1) / pageSize;
+    }
+
+    private long address(long page) {
+        return address + page * pageSize;
+    }
+
+    private long bytes(long fromPage, long toPage) {
+        return (toPage - fromPage) * pageSize;
+    }
+
+    private static int code(Protection protection, PageOption... options) {
+        int code = 1 + protection.ordinal();
+        for (PageOption option : Checks.notNull(options, "options")) {
+            if (Checks.notNull(option, "option") == PageOption.GUARD) {
+                code |= GUARD;
+            }
+        }
+        return code;
+    }
+
+    private static Protection protection(int code) {
+        return code == RESERVED ? Protection.NO_ACCESS : PROTECTIONS[(code & ~GUARD) - 1];
+    }
+
+    private static PageAccess access(int code) {
+        if ((code & GUARD) != 0) {
+            return PageAccess.NONE;
+        }
+        Protection p = protection(code);
+        return new PageAccess(p.canRead(), p.canWrite(), p.canExecute());
+    }
+}
