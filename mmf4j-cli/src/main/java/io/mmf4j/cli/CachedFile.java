@@ -4,6 +4,7 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.nio.file.Path;
 final class CachedFile implements AutoCloseable {
     /** Windows are whole pages on every page size (a power of two far above any page). */
     static final long WINDOW = 256L << 20;
-    /** Touching one byte every 4 KiB reaches every page whatever the page size (4 KiB is the smallest). */
-    static final long TOUCH_STRIDE = 4096;
+    /** Touching one byte per page brings every page in. */
+    static final long TOUCH_STRIDE = VirtualMemory.pageSize();
 
     private final Path path;
     private final long size;

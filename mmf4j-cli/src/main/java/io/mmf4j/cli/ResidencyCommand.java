@@ -1,5 +1,6 @@
 package io.mmf4j.cli;
 
+import io.mmf4j.vm.VirtualMemory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +55,9 @@ final class ResidencyCommand implements Callable<Integer> {
     }
 
     static String line(boolean[] residency, int count, long size, String name) {
-        return String.format(Locale.ROOT, "[%s] %6s %21s %9s  %s", bar(residency), percent(count, residency.length),
-                count + "/" + residency.length + " pages", Sizes.human(size), name);
+        long resident = Math.min(size, count * VirtualMemory.pageSize()); // the last page may be partly file
+        return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s", bar(residency), percent(count, residency.length),
+                count + "/" + residency.length + " pages", Sizes.human(resident) + " of " + Sizes.human(size), name);
     }
 
     /** {@code BAR} cells, each covering an equal share of the pages. */
