@@ -4,5 +4,6 @@ module io.mmf4j.cli {
     requires info.picocli;
     requires me.tongfei.progressbar;
 
-    opens io.mmf4j.cli to info.picocli;
+    // picocli fills in the commands' fields; mmf4j reads and writes the demo's records (BrightenDemo.MyColor)
+    opens io.mmf4j.cli to info.picocli, io.mmf4j;
 }

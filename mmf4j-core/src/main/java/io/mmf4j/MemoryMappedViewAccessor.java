@@ -167,6 +167,25 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
     void flush(long offset, long length) throws IOException;
 
     /**
+     * Which pages of the view are in memory now (mincore on Linux, like vmtouch): one entry per page, from the
+     * page that holds the view's first byte (so entry 0 covers {@link #pointerOffset()} bytes before the view).
+     * For a view of a file, a resident page is one the file's data is cached in, whoever read it.
+     */
+    boolean[] residency() throws IOException;
+
+    /** Asks the OS to read the view's pages in ahead of use (MADV_WILLNEED; PrefetchVirtualMemory on Windows). */
+    void prefetch() throws IOException;
+
+    /**
+     * Asks the OS to take the view's pages out of memory: writes back what a view that writes to its file has
+     * written (as {@link #flush()}), then pages the view out (MADV_PAGEOUT) and, for a file, writes back the
+     * file's dirty pages, whoever wrote them (fsync), and lets the page cache drop the range (POSIX_FADV_DONTNEED). Nothing is lost: the next access reads the pages back, and
+     * a {@code COPY_ON_WRITE} view keeps its private changes. A hint — locked pages, pages other processes
+     * use and memory-backed (tmpfs) maps may stay in memory.
+     */
+    void evict() throws IOException;
+
+    /**
      * The view's memory, for power users: read-only for a view that cannot write. After the view is closed,
      * access through it throws {@code IllegalStateException}.
      */

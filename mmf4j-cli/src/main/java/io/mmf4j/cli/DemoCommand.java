@@ -22,6 +22,8 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mmf-demo");
         try {
             editFile(out, dir);
+            BrightenDemo.run(out, dir);
+            SharedStringDemo.run(out);
             out.println("== Three processes share a named map, ordered by a named mutex (the .NET text's example) ==");
             ThreeProcessExample.run(out);
             out.println();

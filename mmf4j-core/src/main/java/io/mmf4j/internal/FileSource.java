@@ -37,6 +37,15 @@ public final class FileSource extends MappingSource {
     }
 
     @Override
+    protected void evict(MemorySegment mapping, long pageOffset) throws IOException {
+        super.evict(mapping, pageOffset);
+        // The cache drops clean pages only: write back what anyone wrote to the file (fsync works on a read-only
+        // descriptor too). Paging out reaches only pages this process mapped; the advice drops the rest as well.
+        file.sync();
+        file.dropCache(pageOffset, mapping.byteSize());
+    }
+
+    @Override
     protected void release() throws IOException {
         try {
             file.close();

@@ -155,6 +155,23 @@ final class MappedView {
         }
     }
 
+    /** One entry per page of the view, from the page holding its first byte: whether it is in memory. */
+    boolean[] residency() throws IOException {
+        checkOpen();
+        return Platform.current().residency(mapping);
+    }
+
+    void prefetch() throws IOException {
+        checkOpen();
+        Platform.current().willNeed(mapping);
+    }
+
+    /** Writes back what the view wrote to its file, then takes its pages out of memory. */
+    void evict() throws IOException {
+        flush();
+        source.evict(mapping, offset - pointerOffset);
+    }
+
     void close() throws IOException {
         synchronized (this) {
             if (closed) {

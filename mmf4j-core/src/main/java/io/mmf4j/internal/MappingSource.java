@@ -1,6 +1,7 @@
 package io.mmf4j.internal;
 
 import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.platform.Platform;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,6 +31,14 @@ public abstract class MappingSource {
 
     /** Writes a mapping's dirty pages to the backing store and makes them durable. */
     protected abstract void flush(MemorySegment mapping) throws IOException;
+
+    /**
+     * Takes a mapping's pages out of memory (a hint), {@code pageOffset} being where it starts in the source.
+     * By default the OS pages out what this process has mapped; a file source also lets the page cache go.
+     */
+    protected void evict(MemorySegment mapping, long pageOffset) throws IOException {
+        Platform.current().pageOut(mapping);
+    }
 
     /** Called once, when the last holder lets go, after the {@link #whenLastHolderCloses} actions. */
     protected abstract void release() throws IOException;

@@ -454,6 +454,21 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     }
 
     @Override
+    public boolean[] residency() throws IOException {
+        return view.residency();
+    }
+
+    @Override
+    public void prefetch() throws IOException {
+        view.prefetch();
+    }
+
+    @Override
+    public void evict() throws IOException {
+        view.evict();
+    }
+
+    @Override
     public MemorySegment segment() {
         return view.handOutSegment();
     }

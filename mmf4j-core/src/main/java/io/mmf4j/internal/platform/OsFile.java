@@ -30,6 +30,12 @@ public interface OsFile extends AutoCloseable {
     boolean allocate(long offset, long length) throws IOException;
 
     /**
+     * Lets the OS drop the clean cached pages of {@code [offset, offset + length)} from memory (a hint; length 0
+     * means to the end). The file's contents are unchanged.
+     */
+    void dropCache(long offset, long length) throws IOException;
+
+    /**
      * Reads into {@code buffer} (native memory) from {@code offset} until it is full or the file ends; returns
      * the bytes read. Unlike a mapping, reading past the end of a file cannot fault.
      */

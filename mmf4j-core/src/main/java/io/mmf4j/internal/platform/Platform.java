@@ -47,6 +47,12 @@ public interface Platform {
     /** Hints that {@code mapping} will be needed soon (read-ahead). */
     void willNeed(MemorySegment mapping) throws IOException;
 
+    /**
+     * Asks the OS to take the pages of {@code mapping} out of memory now (a hint: locked pages and pages that
+     * other processes use may stay). The contents are kept: file pages are read back, private pages swapped.
+     */
+    void pageOut(MemorySegment mapping) throws IOException;
+
     /** The id of this process. */
     long processId();
 

@@ -9,7 +9,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-/** {@code <fcntl.h>}: open, fallocate, and the fcntl commands the library uses (seals, locks, flags). */
+/** {@code <fcntl.h>}: open, fallocate, posix_fadvise, and the fcntl commands the library uses (seals, locks, flags). */
 public final class Fcntl {
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 01;
@@ -39,12 +39,17 @@ public final class Fcntl {
     public static final int FALLOC_FL_DEFAULT = 0;
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
 
+    /** posix_fadvise(2) advice: the range is not needed soon, so the page cache may drop its clean pages. */
+    public static final int POSIX_FADV_DONTNEED = 4;
+
     private static final MethodHandle OPEN = Libc.downcall("open",
             FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT));
     private static final MethodHandle FALLOCATE = Libc.downcall("fallocate",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
     private static final MethodHandle FCNTL = Libc.downcall("fcntl",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+    private static final MethodHandle POSIX_FADVISE = Libc.downcallNoErrno("posix_fadvise",
+            FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG, C_INT));
 
     private Fcntl() {}
 
@@ -90,5 +95,19 @@ public final class Fcntl {
             throw new ErrnoException("fcntl", Libc.errno(capture), subject);
         }
         return result;
+    }
+
+    /** posix_fadvise(2): advice about {@code [offset, offset + length)} of the file; length 0 means to its end. */
+    public static void posixFadvise(int fd, long offset, long length, int advice, String subject) throws ErrnoException {
+        int result;
+        try {
+            result = (int) POSIX_FADVISE.invokeExact(fd, offset, length, advice);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        // posix_fadvise returns the error number itself and leaves errno alone.
+        if (result != 0) {
+            throw new ErrnoException("posix_fadvise", result, subject);
+        }
     }
 }

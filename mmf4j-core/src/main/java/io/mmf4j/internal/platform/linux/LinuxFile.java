@@ -103,6 +103,15 @@ public final class LinuxFile implements OsFile {
     }
 
     @Override
+    public void dropCache(long offset, long length) throws IOException {
+        try {
+            Fcntl.posixFadvise(fd, offset, length, Fcntl.POSIX_FADV_DONTNEED, path);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
     public long read(long offset, java.lang.foreign.MemorySegment buffer) throws IOException {
         long done = 0;
         try {

@@ -167,6 +167,20 @@ public final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public void pageOut(MemorySegment mapping) throws IOException {
+        long start = mapping.address() - mapping.address() % pageSize;
+        long end = mapping.address() + mapping.byteSize();
+        try {
+            Mman.madvise(start, end - start, Mman.MADV_PAGEOUT, "mapping at 0x" + Long.toHexString(start));
+        } catch (ErrnoException e) {
+            // MADV_PAGEOUT arrived in Linux 5.4; an older kernel says EINVAL, and the advice is only a hint.
+            if (e.errno() != io.mmf4j.internal.ffi.linux.Errno.EINVAL) {
+                throw LinuxErrors.translate(e);
+            }
+        }
+    }
+
+    @Override
     public long processId() {
         return Unistd.getpid();
     }

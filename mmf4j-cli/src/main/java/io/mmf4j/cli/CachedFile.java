@@ -1,0 +1,116 @@
+package io.mmf4j.cli;
+
+import io.mmf4j.FileMode;
+import io.mmf4j.MemoryMappedFile;
+import io.mmf4j.MemoryMappedFileAccess;
+import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.vm.VirtualMemory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file mapped read-only for the vmtouch-style commands, walked in windows of at most {@link #WINDOW} bytes
+ * so that a file larger than the address space a view should take is still handled. Each window is one view:
+ * residency (mincore), prefetch (WILLNEED) and evict go through the library's view API.
+ * Not thread-safe; close it when done.
+ */
+final class CachedFile implements AutoCloseable {
+    /** Windows are whole pages on every page size (a power of two far above any page). */
+    static final long WINDOW = 256L << 20;
+    /** Touching one byte per page brings every page in. */
+    static final long TOUCH_STRIDE = VirtualMemory.pageSize();
+
+    private final Path path;
+    private final long size;
+    private final MemoryMappedFile map;
+
+    private CachedFile(Path path, long size, MemoryMappedFile map) {
+        this.path = path;
+        this.size = size;
+        this.map = map;
+    }
+
+    static CachedFile open(Path path) throws IOException, CliException {
+        if (Files.isDirectory(path)) {
+            throw new CliException(path + " is a directory, not a file");
+        }
+        long size = Files.size(path); // NoSuchFileException names the file
+        // An empty file cannot be mapped (capacity 0 means "the file's size"), and has no pages to report.
+        MemoryMappedFile map = size == 0 ? null
+                : MemoryMappedFile.createFromFile(path, FileMode.OPEN, null, 0, MemoryMappedFileAccess.READ);
+        return new CachedFile(path, size, map);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** The view over window {@code [offset, offset + WINDOW)} clipped to the file. */
+    MemoryMappedViewAccessor window(long offset) throws IOException {
+        return map.createViewAccessor(offset, Math.min(WINDOW, size - offset), MemoryMappedFileAccess.READ);
+    }
+
+    /** Residency of every page of the file, in order. */
+    boolean[] residency() throws IOException {
+        if (map == null) {
+            return new boolean[0];
+        }
+        boolean[][] parts = new boolean[(int) ((size + WINDOW - 1) / WINDOW)][];
+        int pages = 0;
+        for (int i = 0; i < parts.length; i++) {
+            try (MemoryMappedViewAccessor view = window(i * WINDOW)) {
+                parts[i] = view.residency();
+                pages += parts[i].length;
+            }
+        }
+        boolean[] all = new boolean[pages];
+        int at = 0;
+        for (boolean[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /** Brings the file into the page cache: WILLNEED on a window, then a read of every page of it. */
+    long load(Progress progress) throws IOException {
+        long checksum = 0; // returned so the reads cannot be optimised away
+        for (long offset = 0; offset < size; offset += WINDOW) {
+            try (MemoryMappedViewAccessor view = window(offset)) {
+                view.prefetch();
+                long length = view.capacity();
+                long step = 16L << 20;
+                for (long from = 0; from < length; from += step) {
+                    long to = Math.min(length, from + step);
+                    for (long p = from; p < to; p += TOUCH_STRIDE) {
+                        checksum += view.getByte(p);
+                    }
+                    progress.advance(to - from);
+                }
+            }
+        }
+        return checksum;
+    }
+
+    /** Drops the file's pages from the page cache, window by window. */
+    void evict(Progress progress) throws IOException {
+        for (long offset = 0; offset < size; offset += WINDOW) {
+            try (MemoryMappedViewAccessor view = window(offset)) {
+                view.evict();
+                progress.advance(view.capacity());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (map != null) {
+            map.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.mmf4j.cli;
+
+import io.mmf4j.vm.VirtualMemory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mmf residency FILE...}: how much of each file is in the page cache, page by page (mincore through a
+ * read-only view), drawn as one bar per file: {@code O} a stretch of the file fully cached, {@code o} partly,
+ * blank not at all — as vmtouch draws it.
+ */
+@Command(name = "residency", mixinStandardHelpOptions = true,
+        description = {"Shows how much of each file is in the page cache (mincore), one bar per file.",
+                "In a bar, 'O' = that part of the file is fully in memory, 'o' = partly, ' ' = not at all."})
+final class ResidencyCommand implements Callable<Integer> {
+    static final int BAR = 40;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to examine.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long pages = 0;
+        long resident = 0;
+        int failed = 0;
+        for (Path file : files) {
+            try (CachedFile cached = CachedFile.open(file)) {
+                boolean[] residency = cached.residency();
+                int count = count(residency);
+                out.println(line(residency, count, cached.size(), file.toString()));
+                pages += residency.length;
+                resident += count;
+            } catch (Exception e) {
+                failed++;
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Failures.describe(e));
+            }
+        }
+        if (files.size() > 1) {
+            out.printf(Locale.ROOT, "total: %d of %d pages in memory (%s) in %d files%n",
+                    resident, pages, percent(resident, pages), files.size() - failed);
+        }
+        out.flush();
+        return failed == 0 ? 0 : Failures.FAILED;
+    }
+
+    static String line(boolean[] residency, int count, long size, String name) {
+        long resident = Math.min(size, count * VirtualMemory.pageSize()); // the last page may be partly file
+        return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s", bar(residency), percent(count, residency.length),
+                count + "/" + residency.length + " pages", Sizes.human(resident) + " of " + Sizes.human(size), name);
+    }
+
+    /** {@code BAR} cells, each covering an equal share of the pages. */
+    static String bar(boolean[] residency) {
+        StringBuilder bar = new StringBuilder(BAR);
+        int n = residency.length;
+        for (int cell = 0; cell < BAR; cell++) {
+            int from = (int) ((long) cell * n / BAR);
+            int to = Math.max(from + 1, (int) ((long) (cell + 1) * n / BAR));
+            if (n == 0 || from >= n) {
+                bar.append(' ');
+                continue;
+            }
+            int in = 0;
+            for (int page = from; page < Math.min(to, n); page++) {
+                in += residency[page] ? 1 : 0;
+            }
+            bar.append(in == 0 ? ' ' : in == Math.min(to, n) - from ? 'O' : 'o');
+        }
+        return bar.toString();
+    }
+
+    static int count(boolean[] residency) {
+        int count = 0;
+        for (boolean page : residency) {
+            count += page ? 1 : 0;
+        }
+        return count;
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+}

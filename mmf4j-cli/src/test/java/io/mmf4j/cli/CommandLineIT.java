@@ -1,0 +1,53 @@
+package io.mmf4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command skeleton: help everywhere, usage errors exit 2 in one line, --verbose adds the stack trace. */
+class CommandLineIT {
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        MmfProcess.Result top = MmfProcess.run("--help").exits(0);
+        List<String> commands = List.of("demo", "walk", "ls", "create", "dump", "write", "residency", "load", "evict",
+                "completion");
+        for (String command : commands) {
+            assertTrue(top.out().contains("  " + command + " "), () -> command + " missing from\n" + top.out());
+        }
+        for (String command : commands) {
+            MmfProcess.Result help = MmfProcess.run(command, "--help").exits(0);
+            assertTrue(help.out().startsWith("Usage: mmf " + command), help.out());
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        MmfProcess.run("frobnicate").failsWithOneLine(2, "frobnicate");
+    }
+
+    @Test
+    void verboseAddsTheStackTraceToAFailure(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("missing").toString();
+        MmfProcess.run("residency", missing).failsWithOneLine(1, "no such file");
+        MmfProcess.Result verbose = MmfProcess.run("dump", "--verbose", missing).exits(1);
+        assertTrue(verbose.err().lines().count() > 3 && verbose.err().contains("\tat ")
+                && verbose.err().contains("CliException: no such file"), verbose.err());
+    }
+
+    @Test
+    void completionScriptIsBashThatKnowsTheCommands(@TempDir Path dir) throws Exception {
+        MmfProcess.Result result = MmfProcess.run("completion").exits(0);
+        assertTrue(result.out().contains("complete -F _complete_mmf"), result.out().lines().limit(5).toList().toString());
+        assertTrue(result.out().contains("residency"));
+        Path script = dir.resolve("mmf-completion.bash");
+        Files.writeString(script, result.out());
+        Process bash = new ProcessBuilder("bash", "-n", script.toString()).inheritIO().start();
+        assertEquals(0, bash.waitFor(), "bash -n rejected the completion script");
+    }
+}
