@@ -100,10 +100,14 @@ class FileCommandsIT {
         MmfProcess.Result loaded = MmfProcess.run("load", file.toString()).exits(0);
         assertTrue(loaded.out().matches("(?s)loaded .*data.bin: 8.0 MiB in .* \\(.*/s\\); in memory: 0.0% -> 100.0% .*"),
                 loaded.out());
+        // load's own report above saw every page in memory. A second process looks a moment later, and the page
+        // cache is the kernel's to trim in between once no process maps the file (seen during Maven runs on this
+        // machine: 8 and 94 of 2048 pages gone, with gigabytes free; never seen when run by hand). So the second
+        // look must agree with load's but may miss a few pages: at least 90% in memory, against 0% after evict.
         MmfProcess.Result warm = MmfProcess.run("residency", file.toString()).exits(0);
         int[] pages = pages(warm.out());
-        assertEquals(pages[1], pages[0], "every page resident after load");
-        assertTrue(warm.out().startsWith("[" + "O".repeat(ResidencyCommand.BAR) + "] 100.0%"), warm.out());
+        assertTrue(pages[0] >= pages[1] * 9 / 10, "resident after load: " + pages[0] + " of " + pages[1]);
+        assertTrue(warm.out().matches("(?s)\\[[Oo]{" + ResidencyCommand.BAR + "}\\] +(9\\d\\.\\d|100\\.0)%.*"), warm.out());
         assertArrayEquals(content, Files.readAllBytes(file), "load or evict changed the file");
     }
 
