@@ -156,6 +156,29 @@ class NamedRemoveTest {
     }
 
     @Test
+    void removingANamedPersistedMapsNameLeavesTheMapAndItsFile() throws Exception {
+        String name = "rm-persisted-" + UUID.randomUUID(); // named persisted maps live in the local namespace
+        Path file = dir.getParent().resolve("data.bin");
+        SharedNamespace local = SharedNamespace.local();
+        try (MemoryMappedFile persisted = MemoryMappedFile.createFromFile(file, io.mmf4j.FileMode.CREATE_NEW, name,
+                4096, RW);
+             MemoryMappedViewAccessor view = persisted.createViewAccessor()) {
+            assertTrue(local.list().stream().anyMatch(info -> info.name().equals(name)));
+            local.remove(name);
+            assertTrue(local.list().stream().noneMatch(info -> info.name().equals(name)));
+            assertThrows(NoSuchFileException.class,
+                    () -> MemoryMappedFile.openExisting(local, name, MemoryMappedFileRights.READ));
+            view.putLong(0, 5);
+            try (MemoryMappedFile fresh = MemoryMappedFile.createNew(local, name, 4096, RW)) {
+                assertEquals(4096, fresh.capacity(), "the name is free for another kind at once");
+            }
+        }
+        assertEquals(4096, Files.size(file), "the file stays");
+        assertEquals(5, java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.nativeOrder())
+                .getLong(0));
+    }
+
+    @Test
     void anotherUserCannotRemoveThisUsersNames() throws Exception {
         Files.setAttribute(dir.getParent(), "unix:mode", 0755); // let nobody reach the namespace directory itself
         String name = "rm-test-" + UUID.randomUUID();
@@ -165,7 +188,9 @@ class NamedRemoveTest {
              MemoryMappedFile secret = MemoryMappedFile.createNew(SharedNamespace.global(java.util.Set.of()),
                      name + "-secret", 4096, RW)) {
             assertTrue(asNobody("remove", dir.toString(), "mine").startsWith("AccessDeniedException"));
-            assertTrue(asNobody("remove", "global", name).startsWith("AccessDeniedException"),
+            String refused = asNobody("remove", "global", name);
+            assertTrue(refused.startsWith("AccessDeniedException") && refused.contains("unlink"), refused);
+            assertTrue(refused.startsWith("AccessDeniedException"),
                     "the sticky global directory: the OS refuses another user's unlink");
             assertTrue(asNobody("remove", "global", name + "-secret").startsWith("AccessDeniedException"));
             assertEquals(1, ns.list().size(), "nothing was removed");
