@@ -96,6 +96,7 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * Creates a map backed by memory, zero-filled, shared by name with other processes (or anonymous when
      * {@code mapName} is {@code null}). It lives while any process holds the map object or a view of it;
      * when the last holder closes — or dies, {@code kill -9} included — its name and memory are reclaimed.
+     * {@link SharedNamespace#remove} takes the name away sooner; the holders keep the memory until they close.
      * The whole capacity is committed now unless {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} is given.
      *
      * @param namespace where the name lives ({@link SharedNamespace#local()} by default)

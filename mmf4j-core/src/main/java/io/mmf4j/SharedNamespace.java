@@ -58,6 +58,25 @@ public sealed interface SharedNamespace permits Namespace {
      */
     List<NamedObjectInfo> list() throws IOException;
 
+    /**
+     * Removes {@code name} from this namespace at once, as {@code unlink} removes a file's name: the object's
+     * holders, in every process, keep using its memory (and, for a sync object, its state) until they close,
+     * and then it is freed; the name is free at once, so {@code createNew} of it makes a new, zeroed object that
+     * the old holders' closes leave alone. Works for every {@link NamedObjectKind} — maps, persisted-map entries,
+     * mutexes, semaphores, events — since they share one namespace. Opening the name finds the new object or
+     * none; no one can open the removed one again.
+     *
+     * {@snippet :
+     * SharedNamespace.local().remove("board"); // like `mmf rm board`
+     * }
+     *
+     * @throws java.nio.file.NoSuchFileException   if no live object has the name (a dead one found is reclaimed)
+     * @throws java.nio.file.AccessDeniedException if the OS refuses: another user's object, or another user's
+     *                                             namespace
+     * @throws IllegalArgumentException            if {@code name} is not a valid name
+     */
+    void remove(String name) throws IOException;
+
     /** Reclaims every object that no living process holds; returns how many were reclaimed. */
     int sweep() throws IOException;
 }

@@ -15,7 +15,7 @@ class CommandLineIT {
     @Test
     void everyCommandHasHelp() throws Exception {
         MmfProcess.Result top = MmfProcess.run("--help").exits(0);
-        List<String> commands = List.of("demo", "walk", "ls", "create", "dump", "write", "residency", "load", "evict", "bench",
+        List<String> commands = List.of("demo", "walk", "ls", "create", "rm", "dump", "write", "residency", "load", "evict", "bench",
                 "completion");
         for (String command : commands) {
             assertTrue(top.out().contains("  " + command + " "), () -> command + " missing from\n" + top.out());

@@ -75,4 +75,47 @@ class NamedCommandsIT {
         MmfProcess.run("create", "--namespace", ns, "--", "x", "-4K").failsWithOneLine(2, "negative");
         MmfProcess.run("create", "--namespace", ns, "x", "-4K").failsWithOneLine(2, "SIZE"); // -4K reads as an option
     }
+
+    @Test
+    void rmTakesTheNameAwayAtOnceWhileTheHolderKeepsItsMap() throws Exception {
+        String ns = dir.resolve("ns").toString();
+        Process create = MmfProcess.start("create", "--namespace", ns, "board", "4K");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(create.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("created map 'board' (4.0 KiB) in " + ns, out.readLine());
+            assertTrue(out.readLine().startsWith("holding it until stdin closes"));
+            MmfProcess.runWithInput("old".getBytes(StandardCharsets.US_ASCII), "write", "--namespace", ns, "board").exits(0);
+
+            assertEquals(List.of("removed 'board' from " + ns + "; processes holding it keep its memory until they close"),
+                    MmfProcess.run("rm", "--namespace", ns, "board").exits(0).out().lines().toList());
+            assertEquals(List.of("no named objects in " + ns),
+                    MmfProcess.run("ls", "--namespace", ns).exits(0).out().lines().toList(), "gone at once, though held");
+            MmfProcess.run("rm", "--namespace", ns, "board").failsWithOneLine(1, "no named object 'board' in " + ns);
+            MmfProcess.run("dump", "--namespace", ns, "board").failsWithOneLine(1, "no such file or named map: board");
+
+            Process again = MmfProcess.start("create", "--namespace", ns, "board", "4K"); // the name is free at once
+            try {
+                BufferedReader againOut = new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("created map 'board' (4.0 KiB) in " + ns, againOut.readLine());
+                againOut.readLine();
+                create.getOutputStream().close(); // the old holder lets go: the new map must stay
+                assertEquals(0, create.waitFor());
+                List<String> ls = MmfProcess.run("ls", "--namespace", ns).exits(0).out().lines().toList();
+                assertTrue(ls.size() == 3 && ls.get(1).matches("board +map +4\\.0 KiB +1  pid " + again.pid() + " .*"),
+                        String.join("\n", ls));
+                assertEquals(List.of("00000000: 0000 0000                                ...."),
+                        MmfProcess.run("dump", "--namespace", ns, "board", "-l", "4").exits(0).out().lines().toList(),
+                        "the new map is new: zeros, not the old one's bytes");
+            } finally {
+                again.getOutputStream().close();
+                assertEquals(0, again.waitFor());
+            }
+        } finally {
+            create.getOutputStream().close();
+            create.waitFor();
+        }
+        MmfProcess.run("rm", "--namespace", ns, "never").failsWithOneLine(1, "no named object 'never'");
+        MmfProcess.run("rm", "--namespace", ns).failsWithOneLine(2, "NAME");
+        MmfProcess.run("rm", "--global", "--namespace", ns, "x").failsWithOneLine(2, "mutually exclusive");
+    }
 }

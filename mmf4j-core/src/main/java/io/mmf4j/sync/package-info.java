@@ -4,7 +4,8 @@
  * {@link io.mmf4j.sync.AbandonedMutexException}), {@link io.mmf4j.sync.NamedSemaphore} and
  * {@link io.mmf4j.sync.NamedEvent} — Win32's named Mutex, Semaphore and Event. They live in the same
  * {@link io.mmf4j.SharedNamespace namespaces} as named maps, under the same name and lifetime rules: a name
- * lives while any process holds an object of it, and is reclaimed when the last holder closes or dies.
+ * lives while any process holds an object of it, and is reclaimed when the last holder closes or dies
+ * ({@link io.mmf4j.SharedNamespace#remove} takes it away sooner; holders keep using the object until they close).
  *
  * <h2>Null policy</h2>
  * Every method throws {@code NullPointerException} for a {@code null} argument. No method returns {@code null}.

@@ -92,6 +92,21 @@ public interface Platform {
     /** Gives {@code file} the name {@code target}; {@code FileAlreadyExistsException} if the name is taken. */
     void link(OsFile file, Path target) throws IOException;
 
+    /**
+     * Removes the name {@code path} (never following a symbolic link); the file lives on, nameless, while any
+     * handle or mapping holds it. {@code NoSuchFileException} if the name is free, {@code AccessDeniedException}
+     * if this user may not remove it (e.g. another user's file in a sticky directory).
+     */
+    void unlink(Path path) throws IOException;
+
+    /**
+     * Takes the exclusive lock that serialises every removal of a name in {@code directory}, blocking while
+     * another handle, in any process, has it; closing the result (or the death of the process) lets it go.
+     * A remover that checked under this lock which file a name names may then unlink that name knowing it
+     * still names that file. {@code NoSuchFileException} if the directory is gone.
+     */
+    java.io.Closeable lockNameRemoval(Path directory) throws IOException;
+
     /** The file {@code path} names now, without following a symbolic link; empty when it names nothing. */
     java.util.Optional<FileIdentity> identity(Path path) throws IOException;
 

@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  *   <li><b>Atomic creation.</b> A new object is made as an unnamed file (O_TMPFILE), sized, committed,
  *       headed and initialised, locked, and only then linked to its name: no process ever sees a half-made
  *       object, and a creator that dies half-way leaves nothing behind.</li>
+ *   <li><b>Removal.</b> {@link #remove} unlinks a live object's name at once; its holders keep the nameless
+ *       file until they close. Every unlink — removal or reclamation — goes through {@link NameRemoval}, which
+ *       checks under a lock that the name still names the file in question, so an old object's last close
+ *       never unlinks a new object of the same name.</li>
  *   <li><b>Opening.</b> An opener that got its lock re-checks that the name still names its file (the last
  *       holder may have reclaimed it in between), and retries if not.</li>
  * </ul>
@@ -210,8 +214,11 @@ public final class Namespace implements SharedNamespace {
             }
             try {
                 if (file.tryLockExclusive()) { // no holder: dead since its last holder died; reclaim it
-                    reclaimLocked(file, path);
+                    NameRemoval.Outcome outcome = NameRemoval.unlinkIfNames(directory, path, file);
                     file.close();
+                    if (outcome == NameRemoval.Outcome.NOT_NAMED) {
+                        continue; // removed (and maybe re-created) since we opened it: look again
+                    }
                     throw new NoSuchFileException(name, null, "no live named object of this name in " + directory
                             + " (a dead one was reclaimed)");
                 }
@@ -253,6 +260,13 @@ public final class Namespace implements SharedNamespace {
                 }
             }
         }
+    }
+
+    @Override
+    public void remove(String name) throws IOException {
+        NameEncoding.check(name, "name");
+        ready();
+        NameRemoval.remove(directory, pathOf(name), name);
     }
 
     @Override
@@ -310,30 +324,15 @@ public final class Namespace implements SharedNamespace {
             if (!file.tryLockExclusive()) {
                 return false;
             }
-            reclaimLocked(file, path);
-            return true;
+            // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
+            return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
         }
     }
 
     /** A last holder's close: unlinks the name if this handle can take the file exclusively. */
     void reclaimIfUnheld(OsFile file, Path path) throws IOException {
         if (file.tryLockExclusive()) {
-            reclaimLocked(file, path);
-        }
-    }
-
-    /**
-     * With the exclusive lock held, unlinks {@code path} if it still names this file. No one else can unlink
-     * it meanwhile (that takes this lock), and no one can link a new file over it (link refuses a taken name).
-     */
-    private static void reclaimLocked(OsFile file, Path path) throws IOException {
-        Optional<FileIdentity> named = Platform.current().identity(path);
-        if (named.isPresent() && named.get().sameFile(file.identity())) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (AccessDeniedException stickyDirectory) {
-                // another user's dead object in the global namespace: only its owner (or root) may unlink it
-            }
+            NameRemoval.unlinkIfNames(directory, path, file); // not if the name was removed and maybe re-created
         }
     }
 

@@ -191,4 +191,68 @@ class NamespaceTest {
         Files.createSymbolicLink(link, loose);
         assertThrows(AccessDeniedException.class, () -> Namespace.at(link).list());
     }
+
+    @Test
+    void anOldObjectsLastCloseChecksAndUnlinksUnderTheRemovalLockSoANewObjectOfTheNameSurvives() throws Exception {
+        Path path = ns.pathOf("x");
+        SharedHandle old = ns.create(NamedObjectKind.MAP, "x", 4096, 4096, 0, true, null);
+        java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        SharedHandle fresh;
+        try {
+            java.util.concurrent.Future<?> closing;
+            // play a remover: with the removal lock held, unlink the name and make a new object of it, while the
+            // old object's last close is under way; the close must not decide (or unlink) until we let go
+            try (java.io.Closeable lock = io.mmf4j.internal.platform.Platform.current().lockNameRemoval(dir)) {
+                closing = closer.submit(() -> {
+                    old.close();
+                    return null;
+                });
+                Thread.sleep(300);
+                assertFalse(closing.isDone(), "the last close waits for the removal lock before it looks at the name");
+                io.mmf4j.internal.platform.Platform.current().unlink(path); // the name still named the old object
+                fresh = ns.create(NamedObjectKind.MAP, "x", 4096, 4096, 0, true,
+                        payload -> payload.set(ValueLayout.JAVA_LONG, 0, 77));
+            }
+            closing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            closer.shutdownNow();
+        }
+        try (fresh; Arena arena = Arena.ofConfined()) {
+            assertTrue(io.mmf4j.internal.platform.Platform.current().identity(path).orElseThrow()
+                    .sameFile(fresh.file().identity()), "the old object's last close left the new one's name alone");
+            try (SharedHandle opened = ns.open(NamedObjectKind.MAP, "x", false)) {
+                assertEquals(77, opened.mapPayload(0, 4096, MapAccess.READ, arena).get(ValueLayout.JAVA_LONG, 0));
+            }
+        }
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void removeTakesTheRemovalLockAndLeavesHoldersTheirMemory() throws Exception {
+        try (SharedHandle held = ns.create(NamedObjectKind.EVENT, "e", 64, 64, 0, true, null);
+             Arena arena = Arena.ofConfined()) {
+            MemorySegment payload = held.mapPayload(0, 64, MapAccess.READ_WRITE, arena);
+            java.util.concurrent.ExecutorService remover = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<?> removing;
+                try (java.io.Closeable lock = io.mmf4j.internal.platform.Platform.current().lockNameRemoval(dir)) {
+                    removing = remover.submit(() -> {
+                        ns.remove("e");
+                        return null;
+                    });
+                    Thread.sleep(300);
+                    assertFalse(removing.isDone(), "remove waits for the removal lock");
+                    assertEquals(1, files().size());
+                }
+                removing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                remover.shutdownNow();
+            }
+            assertEquals(List.of(), files(), "the name is gone at once");
+            assertEquals(0, held.file().identity().links());
+            payload.set(ValueLayout.JAVA_LONG, 0, 5);
+            assertEquals(5, payload.get(ValueLayout.JAVA_LONG, 0));
+            assertThrows(NoSuchFileException.class, () -> ns.open(NamedObjectKind.EVENT, "e", false));
+        }
+    }
 }

@@ -81,6 +81,14 @@ public final class NamedMapChild {
                     System.out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
             }
+            case "remove" -> { // prints "removed", or the exception's class
+                try {
+                    ns.remove(name);
+                    System.out.println("removed");
+                } catch (Exception e) {
+                    System.out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
             case "inherited" -> {
                 try (MemoryMappedFile map = MemoryMappedFile.openInherited();
                      MemoryMappedViewAccessor view = map.createViewAccessor()) {

@@ -9,7 +9,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, linkat, pread, pwrite, sysconf, getpid, geteuid. */
+/** {@code <unistd.h>}: close, ftruncate, fsync, fdatasync, linkat, unlink, pread, pwrite, sysconf, getpid, geteuid. */
 public final class Unistd {
     public static final int SC_PAGESIZE = 30;
     public static final int AT_FDCWD = -100;
@@ -26,6 +26,8 @@ public final class Unistd {
 
     private static final MethodHandle LINKAT = Libc.downcall("linkat",
             FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_POINTER, C_INT));
+
+    private static final MethodHandle UNLINK = Libc.downcall("unlink", FunctionDescriptor.of(C_INT, C_POINTER));
 
     private static final MethodHandle PREAD = Libc.downcall("pread",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_LONG));
@@ -76,6 +78,20 @@ public final class Unistd {
         }
         if (result != 0) {
             throw new ErrnoException("linkat", Libc.errno(capture), subject);
+        }
+    }
+
+    /** unlink(2) of {@code path}; the file lives on while any handle or mapping of it remains. */
+    public static void unlink(String path) throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try (Arena arena = Arena.ofConfined()) {
+            result = (int) UNLINK.invokeExact(capture, arena.allocateFrom(path));
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result != 0) {
+            throw new ErrnoException("unlink", Libc.errno(capture), path);
         }
     }
 

@@ -5,6 +5,7 @@ import io.mmf4j.internal.ffi.linux.Fcntl;
 import io.mmf4j.internal.ffi.linux.Futex;
 import io.mmf4j.internal.ffi.linux.Mman;
 import io.mmf4j.internal.ffi.linux.Stat;
+import io.mmf4j.internal.ffi.linux.SysFile;
 import io.mmf4j.internal.ffi.linux.Unistd;
 import io.mmf4j.internal.platform.FileAccess;
 import io.mmf4j.internal.platform.FileCreation;
@@ -238,6 +239,48 @@ public final class LinuxPlatform implements Platform {
             Unistd.linkat(from, target.toString(), Unistd.AT_SYMLINK_FOLLOW, target.toString());
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
+    public void unlink(Path path) throws IOException {
+        try {
+            Unistd.unlink(path.toString());
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e); // EPERM (sticky directory) too is AccessDeniedException
+        }
+    }
+
+    @Override
+    public java.io.Closeable lockNameRemoval(Path directory) throws IOException {
+        String name = directory.toString();
+        int fd;
+        try {
+            // a directory opened for reading can carry a flock; the lock is on the directory, not on a name in it
+            fd = Fcntl.open(name, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_NOFOLLOW | Fcntl.O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+        try {
+            SysFile.flock(fd, SysFile.LOCK_EX, name);
+        } catch (ErrnoException e) {
+            closeQuietly(fd, name);
+            throw LinuxErrors.translate(e);
+        }
+        return () -> {
+            try {
+                Unistd.close(fd, name); // drops the lock
+            } catch (ErrnoException e) {
+                throw LinuxErrors.translate(e);
+            }
+        };
+    }
+
+    private static void closeQuietly(int fd, String name) {
+        try {
+            Unistd.close(fd, name);
+        } catch (ErrnoException ignored) {
+            // the fd is gone either way; the caller reports the original failure
         }
     }
 
