@@ -62,6 +62,17 @@ class ArgumentPropertiesTest {
 
     // ---- createFromFile ------------------------------------------------------------------------
 
+    /** The capacity a property asks for: negative, 0 (the file's size), below, at or above the file's size. */
+    private static long capacity(int kind, long size, int delta) {
+        return switch (kind) {
+            case 0 -> -delta;
+            case 1 -> 0;
+            case 2 -> size - delta;
+            case 3 -> size;
+            default -> size + delta;
+        };
+    }
+
     /** What createFromFile must do, by its documentation. */
     private static Class<? extends Throwable> expectedFailure(boolean exists, long size, FileMode mode, long capacity,
                                                               MemoryMappedFileAccess access) {
@@ -96,13 +107,7 @@ class ArgumentPropertiesTest {
             Files.write(file, before);
         }
         long size = Math.max(existingSize, 0);
-        long capacity = switch (capacityKind) {
-            case 0 -> -delta;
-            case 1 -> 0;
-            case 2 -> size - delta;
-            case 3 -> size;
-            default -> size + delta;
-        };
+        long capacity = capacity(capacityKind, size, delta);
         Class<? extends Throwable> expected = expectedFailure(exists, size, mode, capacity, access);
         try {
             try (MemoryMappedFile map = MemoryMappedFile.createFromFile(file, mode, null, capacity, access)) {
@@ -142,13 +147,7 @@ class ArgumentPropertiesTest {
         Path file = dir.resolve("channel-" + COUNTER.incrementAndGet());
         byte[] before = content(size);
         Files.write(file, before);
-        long capacity = switch (capacityKind) {
-            case 0 -> -delta;
-            case 1 -> 0;
-            case 2 -> size - delta;
-            case 3 -> size;
-            default -> size + delta;
-        };
+        long capacity = capacity(capacityKind, size, delta);
         boolean writesFile = access == MemoryMappedFileAccess.READ_WRITE || access == MemoryMappedFileAccess.READ_WRITE_EXECUTE;
         Class<? extends Throwable> expected;
         if (capacity < 0 || access == MemoryMappedFileAccess.WRITE) {

@@ -21,13 +21,7 @@ class ChannelMapTest {
     Path dir;
 
     private Path fileOf(int size) throws IOException {
-        Path file = dir.resolve("data-" + size + ".bin");
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = (byte) (i * 13 + 1);
-        }
-        Files.write(file, bytes);
-        return file;
+        return PatternFiles.of(dir, size);
     }
 
     @Test

@@ -27,13 +27,7 @@ class CreateFromFileTest {
     Path dir;
 
     private Path fileOf(int size) throws IOException {
-        Path file = dir.resolve("data-" + size + ".bin");
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = (byte) (i * 13 + 1);
-        }
-        Files.write(file, bytes);
-        return file;
+        return PatternFiles.of(dir, size);
     }
 
     private static byte firstByte(MemoryMappedFile map) throws IOException {

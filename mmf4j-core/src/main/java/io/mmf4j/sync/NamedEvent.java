@@ -3,6 +3,7 @@ package io.mmf4j.sync;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.EventCore;
 import io.mmf4j.internal.sync.SyncBlock;
+import io.mmf4j.internal.sync.SyncHandle;
 import io.mmf4j.internal.sync.SyncObjects;
 import java.io.IOException;
 import java.util.Objects;
@@ -30,12 +31,11 @@ import java.util.concurrent.TimeUnit;
  * {@code IllegalStateException}, as does a wait through this handle that the close ends. Thread-safe.
  */
 public final class NamedEvent implements AutoCloseable {
-    private final SyncBlock block;
+    private final SyncHandle handle;
     private final EventCore core;
-    private volatile boolean closed;
 
     NamedEvent(SyncBlock block) {
-        this.block = block;
+        this.handle = new SyncHandle(block, SyncObjects.Kind.EVENT);
         this.core = new EventCore(block.segment());
     }
 
@@ -86,72 +86,54 @@ public final class NamedEvent implements AutoCloseable {
     }
 
     public String name() {
-        return block.name();
+        return handle.name();
     }
 
     public EventResetMode mode() {
-        check();
+        handle.check();
         return core.manualReset() ? EventResetMode.MANUAL_RESET : EventResetMode.AUTO_RESET;
     }
 
     /** Sets the event; returns {@code false} if it was set already. */
     public boolean set() {
-        check();
+        handle.check();
         return core.set();
     }
 
     /** Resets the event; returns {@code false} if it was not set. */
     public boolean reset() {
-        check();
+        handle.check();
         return core.reset();
     }
 
     /** Whether the event is set now (a snapshot). */
     public boolean isSet() {
-        check();
+        handle.check();
         return core.isSet();
     }
 
     /** Waits until the event lets this thread through. */
     public void await() throws InterruptedException {
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
+        handle.beginWait();
         core.await(-1, true);
     }
 
     /** Waits at most {@code timeout} for the event to let this thread through; {@code false} on timeout. */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        Objects.requireNonNull(unit, "unit");
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        return core.await(Math.max(0, unit.toNanos(timeout)), true);
+        return core.await(handle.beginTimedWait(timeout, unit), true);
     }
 
     /** Closes this handle. Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        core.close();
-        block.release();
-    }
-
-    private void check() {
-        if (closed) {
-            throw new IllegalStateException("event \"" + block.name() + "\" is closed");
+        if (handle.markClosed()) {
+            core.close();
+            handle.block().release();
         }
     }
 
     @Override
     public String toString() {
-        return "NamedEvent[" + block.name() + (closed ? ", closed]" : "]");
+        return handle.describe("NamedEvent");
     }
 }

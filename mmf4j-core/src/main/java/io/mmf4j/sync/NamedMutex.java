@@ -3,6 +3,7 @@ package io.mmf4j.sync;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.MutexCore;
 import io.mmf4j.internal.sync.SyncBlock;
+import io.mmf4j.internal.sync.SyncHandle;
 import io.mmf4j.internal.sync.SyncObjects;
 import java.io.IOException;
 import java.util.Objects;
@@ -42,12 +43,11 @@ import java.util.concurrent.locks.Lock;
  * any process holds a handle. Thread-safe.
  */
 public final class NamedMutex implements Lock, AutoCloseable {
-    private final SyncBlock block;
+    private final SyncHandle handle;
     private final MutexCore core;
-    private volatile boolean closed;
 
     NamedMutex(SyncBlock block) {
-        this.block = block;
+        this.handle = new SyncHandle(block, SyncObjects.Kind.MUTEX);
         this.core = new MutexCore(block.segment());
         SyncObjects.mutexOpened(core);
     }
@@ -100,7 +100,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     /** The name this mutex was created or opened with. */
     public String name() {
-        return block.name();
+        return handle.name();
     }
 
     /**
@@ -110,7 +110,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
      */
     @Override
     public void lock() {
-        check();
+        handle.check();
         try {
             outcome(core.acquire(-1, false));
         } catch (InterruptedException e) {
@@ -120,17 +120,14 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
+        handle.beginWait();
         outcome(core.acquire(-1, true));
     }
 
     /** Acquires the mutex if it is free (or its owner died: then with an {@link AbandonedMutexException}). */
     @Override
     public boolean tryLock() {
-        check();
+        handle.check();
         try {
             return outcome(core.acquire(0, false));
         } catch (InterruptedException e) {
@@ -140,12 +137,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        Objects.requireNonNull(unit, "unit");
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        return outcome(core.acquire(Math.max(0, unit.toNanos(time)), true));
+        return outcome(core.acquire(handle.beginTimedWait(time, unit), true));
     }
 
     /**
@@ -155,7 +147,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
      */
     @Override
     public void unlock() {
-        check();
+        handle.check();
         core.release();
     }
 
@@ -167,44 +159,34 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     /** Whether the calling thread holds the mutex. */
     public boolean isHeldByCurrentThread() {
-        check();
+        handle.check();
         return core.heldByCurrentThread();
     }
 
     /** How many times the calling thread holds the mutex (0 if it does not). */
     public int holdCount() {
-        check();
+        handle.check();
         return core.holdCount();
     }
 
     /** Closes this handle (without unlocking). Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (handle.markClosed()) {
+            core.close();
+            SyncObjects.mutexClosed(core, handle.block());
         }
-        core.close();
-        SyncObjects.mutexClosed(core, block);
     }
 
     private boolean outcome(int result) {
         if (result == MutexCore.ACQUIRED_ABANDONED) {
-            throw new AbandonedMutexException(block.name());
+            throw new AbandonedMutexException(handle.name());
         }
         return result == MutexCore.ACQUIRED;
     }
 
-    private void check() {
-        if (closed) {
-            throw new IllegalStateException("mutex \"" + block.name() + "\" is closed");
-        }
-    }
-
     @Override
     public String toString() {
-        return "NamedMutex[" + block.name() + (closed ? ", closed]" : "]");
+        return handle.describe("NamedMutex");
     }
 }

@@ -3,6 +3,7 @@ package io.mmf4j.sync;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.SemaphoreCore;
 import io.mmf4j.internal.sync.SyncBlock;
+import io.mmf4j.internal.sync.SyncHandle;
 import io.mmf4j.internal.sync.SyncObjects;
 import java.io.IOException;
 import java.util.Objects;
@@ -33,12 +34,11 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 public final class NamedSemaphore implements AutoCloseable {
-    private final SyncBlock block;
+    private final SyncHandle handle;
     private final SemaphoreCore core;
-    private volatile boolean closed;
 
     NamedSemaphore(SyncBlock block) {
-        this.block = block;
+        this.handle = new SyncHandle(block, SyncObjects.Kind.SEMAPHORE);
         this.core = new SemaphoreCore(block.segment());
     }
 
@@ -101,21 +101,18 @@ public final class NamedSemaphore implements AutoCloseable {
     }
 
     public String name() {
-        return block.name();
+        return handle.name();
     }
 
     /** Takes a permit, waiting as long as it takes. */
     public void acquire() throws InterruptedException {
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
+        handle.beginWait();
         core.acquire(-1, true);
     }
 
     /** Takes a permit if one is free. */
     public boolean tryAcquire() {
-        check();
+        handle.check();
         try {
             return core.acquire(0, false);
         } catch (InterruptedException e) {
@@ -125,12 +122,7 @@ public final class NamedSemaphore implements AutoCloseable {
 
     /** Takes a permit, waiting at most {@code timeout}; {@code false} if none came free in time. */
     public boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
-        Objects.requireNonNull(unit, "unit");
-        check();
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        return core.acquire(Math.max(0, unit.toNanos(timeout)), true);
+        return core.acquire(handle.beginTimedWait(timeout, unit), true);
     }
 
     /** Gives back one permit; returns the count before. */
@@ -148,10 +140,10 @@ public final class NamedSemaphore implements AutoCloseable {
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be at least 1: " + permits);
         }
-        check();
+        handle.check();
         int before = core.release(permits);
         if (before < 0) {
-            throw new SemaphoreFullException("releasing " + permits + " permits of semaphore \"" + block.name()
+            throw new SemaphoreFullException("releasing " + permits + " permits of semaphore \"" + handle.name()
                     + "\" would pass its maximum count " + core.maximum() + " (now " + core.available() + ")");
         }
         return before;
@@ -159,36 +151,26 @@ public final class NamedSemaphore implements AutoCloseable {
 
     /** The free permits now (a snapshot: other processes change it at any time). */
     public int availablePermits() {
-        check();
+        handle.check();
         return core.available();
     }
 
     public int maximumCount() {
-        check();
+        handle.check();
         return core.maximum();
     }
 
     /** Closes this handle; permits it took stay taken. Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        core.close();
-        block.release();
-    }
-
-    private void check() {
-        if (closed) {
-            throw new IllegalStateException("semaphore \"" + block.name() + "\" is closed");
+        if (handle.markClosed()) {
+            core.close();
+            handle.block().release();
         }
     }
 
     @Override
     public String toString() {
-        return "NamedSemaphore[" + block.name() + (closed ? ", closed]" : "]");
+        return handle.describe("NamedSemaphore");
     }
 }

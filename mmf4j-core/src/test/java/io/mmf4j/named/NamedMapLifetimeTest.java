@@ -18,29 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Death, security and exhaustion: kill -9 of holders, a second user, a full tmpfs. */
 @SuppressWarnings("try") // maps held open by try-with-resources are the point of these tests
-class NamedMapLifetimeTest {
+class NamedMapLifetimeTest extends NamespaceTestBase {
     private static final MemoryMappedFileAccess RW = MemoryMappedFileAccess.READ_WRITE;
-    private Path dir;
-    private SharedNamespace ns;
-    private final List<Process> children = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dir = TestNamespaces.fresh();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        children.forEach(Process::destroyForcibly);
-        TestNamespaces.delete(dir);
-    }
 
     @Test
     void killingEveryHolderAtRandomMomentsReclaimsTheName() throws Exception {
@@ -48,10 +31,8 @@ class NamedMapLifetimeTest {
         for (int round = 0; round < 2; round++) {
             List<Process> holders = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Process holder = ChildJvm.start(dir.getParent().resolve("holder" + round + i + ".err"),
-                        NamedMapChild.class, "hold", dir.toString(), "victim");
-                children.add(holder);
-                holders.add(holder);
+                holders.add(startChild(dir.getParent().resolve("holder" + round + i + ".err"),
+                        "hold", dir.toString(), "victim"));
             }
             if (round == 0) { // every holder surely holds: wait for each to say so
                 for (Process holder : holders) {
@@ -77,9 +58,7 @@ class NamedMapLifetimeTest {
 
     @Test
     void aKilledHoldersMapIsReclaimedByCreateNewWithoutAnyListing() throws Exception {
-        Process holder = ChildJvm.start(dir.getParent().resolve("holder.err"), NamedMapChild.class,
-                "hold", dir.toString(), "solo");
-        children.add(holder);
+        Process holder = startChild(dir.getParent().resolve("holder.err"), "hold", dir.toString(), "solo");
         assertEquals("holding", new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine());
         holder.destroyForcibly().waitFor(); // SIGKILL
         assertEquals(1, TestNamespaces.files(dir).size(), "the file outlives its holder until the next call");
@@ -98,22 +77,13 @@ class NamedMapLifetimeTest {
             assertEquals(2, TestNamespaces.files(dir).size());
             assertFalse(Files.exists(Path.of("/tmp/escape")));
             for (String role : List.of("open", "list")) {
-                List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
-                        "--clear-groups"));
-                command.addAll(ChildJvm.command(NamedMapChild.class, role, dir.toString(), "private"));
-                Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-                children.add(child);
-                String out = new String(child.getInputStream().readAllBytes());
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+                String out = runChildAsNobody(role, dir.toString(), "private");
                 assertTrue(out.contains("AccessDeniedException"), role + " by nobody: " + out);
             }
             Path file = TestNamespaces.files(dir).get(0); // and the OS itself refuses, not only the library
             for (String[] tool : new String[][] {{"cat", file.toString()}, {"rm", "-f", file.toString()},
                     {"ls", dir.toString()}}) {
-                List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
-                        "--clear-groups"));
-                command.addAll(List.of(tool));
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process process = new ProcessBuilder(asNobody(List.of(tool))).redirectErrorStream(true).start();
                 String out = new String(process.getInputStream().readAllBytes());
                 assertNotEquals(0, process.waitFor(), String.join(" ", tool) + ": " + out);
                 assertTrue(out.contains("Permission denied"), out);
@@ -135,21 +105,11 @@ class NamedMapLifetimeTest {
              MemoryMappedFile secret = MemoryMappedFile.createNew(owner, name + "-secret", 4096, RW)) {
             view.putLong(0, 2024);
             assertEquals(01777, (Integer) Files.getAttribute(readable.directory(), "unix:mode") & 07777);
-            assertEquals("opened 2024", asNobody("open", "global", name));
-            assertTrue(asNobody("open", "global", name + "-secret").startsWith("AccessDeniedException"));
+            assertEquals("opened 2024", runChildAsNobody("open", "global", name));
+            assertTrue(runChildAsNobody("open", "global", name + "-secret").startsWith("AccessDeniedException"));
             assertTrue(owner.list().stream().anyMatch(info -> info.name().equals(name + "-secret")));
         }
         assertTrue(owner.list().stream().noneMatch(info -> info.name().startsWith(name)));
-    }
-
-    private String asNobody(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
-        command.addAll(ChildJvm.command(NamedMapChild.class, args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        children.add(child);
-        String out = new String(child.getInputStream().readAllBytes()).strip();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        return out;
     }
 
     @Test

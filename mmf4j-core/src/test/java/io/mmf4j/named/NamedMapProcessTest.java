@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
-import io.mmf4j.SharedNamespace;
 import io.mmf4j.testing.ChildJvm;
 import io.mmf4j.testing.child.NamedMapChild;
 import java.io.BufferedReader;
@@ -16,33 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Named maps between real JVMs: the source texts' patterns, atomics across processes, sharing by name. */
-class NamedMapProcessTest {
+class NamedMapProcessTest extends NamespaceTestBase {
     private static final String TEXT = "this is a mapping file test";
-    private Path dir;
-    private SharedNamespace ns;
-    private final List<Process> children = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dir = TestNamespaces.fresh();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        children.forEach(Process::destroyForcibly);
-        TestNamespaces.delete(dir);
-    }
 
     private Child start(String... args) throws IOException {
         Path stderr = Files.createTempFile(dir.getParent(), "child", ".err");
-        Process process = ChildJvm.start(stderr, NamedMapChild.class, args);
-        children.add(process);
+        Process process = startChild(stderr, args);
         return new Child(process, new BufferedReader(new InputStreamReader(process.getInputStream())), stderr);
     }
 
@@ -121,14 +102,7 @@ class NamedMapProcessTest {
              MemoryMappedViewAccessor view = map.createViewAccessor();
              io.mmf4j.InheritableMap shared = map.inheritable()) {
             view.putLong(0, 41);
-            ProcessBuilder builder = shared.applyTo(new ProcessBuilder(
-                    ChildJvm.command(NamedMapChild.class, "inherited", "-", "unused")));
-            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process child = builder.start();
-            children.add(child);
-            String out = new String(child.getInputStream().readAllBytes()).strip();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            assertEquals("inherited 41 (anonymous)", out);
+            assertEquals("inherited 41 (anonymous)", runInheritingChild(shared));
             assertEquals(42, view.getLong(8), "the child wrote into the same memory");
         }
         assertThrows(IllegalArgumentException.class, () -> MemoryMappedFile.openInherited("not a token"));
@@ -140,16 +114,24 @@ class NamedMapProcessTest {
              MemoryMappedViewAccessor view = map.createViewAccessor();
              io.mmf4j.InheritableMap shared = map.inheritable()) {
             view.putLong(0, 7);
-            ProcessBuilder builder = shared.applyTo(new ProcessBuilder(
-                    ChildJvm.command(NamedMapChild.class, "inherited", "-", "unused")));
-            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process child = builder.start();
-            children.add(child);
-            assertEquals("inherited 7 handed", new String(child.getInputStream().readAllBytes()).strip());
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("inherited 7 handed", runInheritingChild(shared));
             assertEquals(8, view.getLong(8));
         }
         assertEquals(List.of(), TestNamespaces.files(dir));
+    }
+
+    /**
+     * Runs the child role "inherited" with {@code shared} handed to it and returns its output, stripped, once
+     * it has exited (within 30 s, asserted).
+     */
+    private String runInheritingChild(io.mmf4j.InheritableMap shared) throws Exception {
+        ProcessBuilder builder = shared.applyTo(new ProcessBuilder(
+                ChildJvm.command(NamedMapChild.class, "inherited", "-", "unused")));
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process child = track(builder.start());
+        String out = new String(child.getInputStream().readAllBytes()).strip();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        return out;
     }
 
     @Test

@@ -16,27 +16,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** createNew / createOrOpen / openExisting in one process: the rules of issue 3 that need no second process. */
 @SuppressWarnings("try") // maps held open by try-with-resources are the point of several tests
-class NamedMapTest {
+class NamedMapTest extends NamespaceTestBase {
     private static final MemoryMappedFileAccess RW = MemoryMappedFileAccess.READ_WRITE;
-    private Path dir;
-    private SharedNamespace ns;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        dir = TestNamespaces.fresh();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        TestNamespaces.delete(dir);
-    }
 
     @Test
     void aNameOpensTheSameMemoryAndTheDefaultNamespaceIsOwnerOnly() throws IOException {

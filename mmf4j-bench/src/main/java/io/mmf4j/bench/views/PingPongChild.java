@@ -3,10 +3,7 @@ package io.mmf4j.bench.views;
 import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
@@ -33,13 +30,9 @@ public final class PingPongChild {
             }
             return;
         }
-        MappedByteBuffer mapped;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, PingPongLayout.FILE_SIZE);
-        }
-        UnsafeBuffer all = new UnsafeBuffer(mapped);
-        var in = new OneToOneRingBuffer(new UnsafeBuffer(all, PingPongLayout.TO_CHILD_RING_OFFSET, PingPongLayout.RING_LENGTH));
-        var out = new OneToOneRingBuffer(new UnsafeBuffer(all, PingPongLayout.TO_PARENT_RING_OFFSET, PingPongLayout.RING_LENGTH));
+        UnsafeBuffer all = PingPongLayout.mapForAgrona(file);
+        OneToOneRingBuffer in = PingPongLayout.ring(all, PingPongLayout.TO_CHILD_RING_OFFSET);
+        OneToOneRingBuffer out = PingPongLayout.ring(all, PingPongLayout.TO_PARENT_RING_OFFSET);
         UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
         long[] received = {0};
         all.putLongRelease((int) PingPongLayout.READY_OFFSET, 2);

@@ -1,5 +1,12 @@
 package io.mmf4j.bench.views;
 
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
@@ -25,4 +32,18 @@ final class PingPongLayout {
     static final int MESSAGE_TYPE = 1;
 
     private PingPongLayout() {}
+
+    /** The whole file mapped read-write, as both Agrona sides see it (the mapping outlives the channel). */
+    static UnsafeBuffer mapForAgrona(Path file) throws IOException {
+        MappedByteBuffer mapped;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_SIZE);
+        }
+        return new UnsafeBuffer(mapped);
+    }
+
+    /** The Agrona ring at {@code offset} ({@link #TO_CHILD_RING_OFFSET} or {@link #TO_PARENT_RING_OFFSET}). */
+    static OneToOneRingBuffer ring(UnsafeBuffer all, int offset) {
+        return new OneToOneRingBuffer(new UnsafeBuffer(all, offset, RING_LENGTH));
+    }
 }

@@ -10,7 +10,6 @@ import io.mmf4j.bench.harness.LatencyHarness;
 import io.mmf4j.bench.harness.LatencyResult;
 import io.mmf4j.bench.harness.RunSettings;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,13 +79,9 @@ public final class ViewPingPong implements LatencyHarness {
     private static LatencyResult agrona(int warmup, int measured) throws Exception {
         Path file = newFile();
         try {
-            MappedByteBuffer mapped;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, PingPongLayout.FILE_SIZE);
-            }
-            UnsafeBuffer all = new UnsafeBuffer(mapped);
-            var out = new OneToOneRingBuffer(new UnsafeBuffer(all, PingPongLayout.TO_CHILD_RING_OFFSET, PingPongLayout.RING_LENGTH));
-            var in = new OneToOneRingBuffer(new UnsafeBuffer(all, PingPongLayout.TO_PARENT_RING_OFFSET, PingPongLayout.RING_LENGTH));
+            UnsafeBuffer all = PingPongLayout.mapForAgrona(file);
+            OneToOneRingBuffer out = PingPongLayout.ring(all, PingPongLayout.TO_CHILD_RING_OFFSET);
+            OneToOneRingBuffer in = PingPongLayout.ring(all, PingPongLayout.TO_PARENT_RING_OFFSET);
             UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
             long[] reply = {0};
             Process child = ChildJvm.start(PingPongChild.class, "agrona", file.toString(), String.valueOf(warmup + measured));

@@ -23,14 +23,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class EventCore {
     private final MemorySegment block;
-    /** The futex word, sliced once: sleeping and waking allocate nothing. */
-    private final MemorySegment stateWord;
-    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
-    private volatile boolean closed;
+    /** Sleeps on STATE while it holds what the waiter saw. */
+    private final FutexWaits waits;
 
     public EventCore(MemorySegment block) {
         this.block = block;
-        this.stateWord = block.asSlice(STATE_OFFSET, 4);
+        this.waits = new FutexWaits(block, STATE_OFFSET, WAITERS_OFFSET);
     }
 
     /** Writes the mode and initial state of a new event, before its block is published. */
@@ -56,7 +54,7 @@ public final class EventCore {
             }
             if (Words.casInt(block, STATE_OFFSET, state, (state + GENERATION_STEP) | SET_BIT)) {
                 if (Words.getInt(block, WAITERS_OFFSET) > 0) {
-                    Words.wake(stateWord, manualReset() ? Integer.MAX_VALUE : 1);
+                    Words.wake(waits.word(), manualReset() ? Integer.MAX_VALUE : 1);
                 }
                 return true;
             }
@@ -93,33 +91,17 @@ public final class EventCore {
                 return true;
             }
         }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         int start = seen;
-        Words.addInt(block, WAITERS_OFFSET, 1);
-        try {
-            while (true) {
-                checkOpen();
-                int state = Words.getInt(block, STATE_OFFSET);
-                if (passes(manual, start, state)) {
-                    return true;
-                }
-                if ((state & SET_BIT) != 0) {
-                    continue; // auto-reset: lost the CAS to another waiter, look again
-                }
-                long remaining = timeoutNanos < 0 ? -1 : deadline - System.nanoTime();
-                if (timeoutNanos >= 0 && remaining <= 0) {
-                    return false;
-                }
-                if (interruptible && Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                long sleep = remaining < 0 ? MutexCore.CHECK_INTERVAL_NANOS
-                        : Math.min(remaining, MutexCore.CHECK_INTERVAL_NANOS);
-                Words.await(stateWord, state, sleep);
+        return waits.sleepUntil(timeoutNanos, interruptible, () -> {
+            int state = Words.getInt(block, STATE_OFFSET);
+            if (passes(manual, start, state)) {
+                return FutexWaits.PASSED;
             }
-        } finally {
-            Words.addInt(block, WAITERS_OFFSET, -1);
-        }
+            if ((state & SET_BIT) != 0) {
+                return FutexWaits.AGAIN; // auto-reset: lost the CAS to another waiter, look again
+            }
+            return state;
+        });
     }
 
     private boolean passes(boolean manual, int start, int state) {
@@ -134,13 +116,6 @@ public final class EventCore {
      * that the threads waiting through this handle leave, and the memory can be unmapped.
      */
     public void close() {
-        closed = true;
-        Words.wake(stateWord, Integer.MAX_VALUE);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the handle was closed while this thread waited");
-        }
+        waits.close();
     }
 }

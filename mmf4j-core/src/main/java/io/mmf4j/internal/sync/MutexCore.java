@@ -42,13 +42,14 @@ public final class MutexCore {
     private final MemorySegment block;
     /** The futex word, sliced once: sleeping and waking allocate nothing. */
     private final MemorySegment wakeSeq;
-    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
-    private volatile boolean closed;
+    /** Only its close and closed check: the mutex's own wait loop also watches for a dead owner. */
+    private final FutexWaits waits;
 
     /** A core over {@code block}, which holds a {@link MutexDescriptor} layout (zeros: a free mutex). */
     public MutexCore(MemorySegment block) {
         this.block = block;
-        this.wakeSeq = block.asSlice(WAKE_SEQ_OFFSET, 4);
+        this.waits = new FutexWaits(block, WAKE_SEQ_OFFSET, WAITERS_OFFSET);
+        this.wakeSeq = waits.word();
     }
 
     /**
@@ -105,7 +106,7 @@ public final class MutexCore {
         Words.addInt(block, WAITERS_OFFSET, 1);
         try {
             while (true) {
-                checkOpen();
+                waits.checkOpen();
                 int seq = Words.getInt(block, WAKE_SEQ_OFFSET);
                 long owner = Words.getLong(block, OWNER_OFFSET);
                 if (owner == 0) {
@@ -226,13 +227,6 @@ public final class MutexCore {
      * that the threads waiting through this handle leave, and the memory can be unmapped.
      */
     public void close() {
-        closed = true;
-        Words.wake(wakeSeq, Integer.MAX_VALUE);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the handle was closed while this thread waited");
-        }
+        waits.close();
     }
 }

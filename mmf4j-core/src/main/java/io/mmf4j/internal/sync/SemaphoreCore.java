@@ -16,14 +16,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class SemaphoreCore {
     private final MemorySegment block;
-    /** The futex word, sliced once: sleeping and waking allocate nothing. */
-    private final MemorySegment countWord;
-    /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
-    private volatile boolean closed;
+    /** Sleeps on COUNT while it is 0. */
+    private final FutexWaits waits;
 
     public SemaphoreCore(MemorySegment block) {
         this.block = block;
-        this.countWord = block.asSlice(COUNT_OFFSET, 4);
+        this.waits = new FutexWaits(block, COUNT_OFFSET, WAITERS_OFFSET);
     }
 
     /** Writes the counts of a new semaphore (before its block is published to any other thread or process). */
@@ -52,29 +50,7 @@ public final class SemaphoreCore {
         if (Words.spinWhileInt(block, COUNT_OFFSET, 0) && tryTake()) {
             return true;
         }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Words.addInt(block, WAITERS_OFFSET, 1);
-        try {
-            while (true) {
-                checkOpen();
-                if (tryTake()) {
-                    return true;
-                }
-                long remaining = timeoutNanos < 0 ? -1 : deadline - System.nanoTime();
-                if (timeoutNanos >= 0 && remaining <= 0) {
-                    return false;
-                }
-                if (interruptible && Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                // Bounded so that an interrupt is noticed within a check interval.
-                long sleep = remaining < 0 ? MutexCore.CHECK_INTERVAL_NANOS
-                        : Math.min(remaining, MutexCore.CHECK_INTERVAL_NANOS);
-                Words.await(countWord, 0, sleep);
-            }
-        } finally {
-            Words.addInt(block, WAITERS_OFFSET, -1);
-        }
+        return waits.sleepUntil(timeoutNanos, interruptible, () -> tryTake() ? FutexWaits.PASSED : 0);
     }
 
     private boolean tryTake() {
@@ -102,7 +78,7 @@ public final class SemaphoreCore {
             }
             if (Words.casInt(block, COUNT_OFFSET, count, count + permits)) {
                 if (Words.getInt(block, WAITERS_OFFSET) > 0) {
-                    Words.wake(countWord, permits);
+                    Words.wake(waits.word(), permits);
                 }
                 return count;
             }
@@ -114,13 +90,6 @@ public final class SemaphoreCore {
      * that the threads waiting through this handle leave, and the memory can be unmapped.
      */
     public void close() {
-        closed = true;
-        Words.wake(countWord, Integer.MAX_VALUE);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the handle was closed while this thread waited");
-        }
+        waits.close();
     }
 }

@@ -175,11 +175,8 @@ public final class RegionCore {
     }
 
     public synchronized void unlock(long offset, long length) throws IOException {
-        checkOpen();
-        long from = firstPage(offset, length);
-        long to = endPage(offset, length);
-        requireAll(from, to, c -> c != RESERVED, "unlock", "is not committed");
-        os.unlock(address(from), bytes(from, to));
+        long[] range = committed(offset, length, "unlock");
+        os.unlock(address(range[0]), bytes(range[0], range[1]));
     }
 
     public synchronized boolean prefetch(long offset, long length) throws IOException {
@@ -189,11 +186,8 @@ public final class RegionCore {
     }
 
     public synchronized void discard(long offset, long length) throws IOException {
-        checkOpen();
-        long from = firstPage(offset, length);
-        long to = endPage(offset, length);
-        requireAll(from, to, c -> c != RESERVED, "discard", "is not committed");
-        os.discard(address(from), bytes(from, to));
+        long[] range = committed(offset, length, "discard");
+        os.discard(address(range[0]), bytes(range[0], range[1]));
     }
 
     public synchronized boolean adviseLargePages(long offset, long length) throws IOException {
@@ -231,12 +225,24 @@ public final class RegionCore {
         return "Region[0x" + Long.toHexString(address) + ", +" + size + (largePages ? ", large pages" : "") + "]";
     }
 
+    /** The pages {@code [from, to)} of a range that must all be committed for {@code operation}. */
+    private long[] committed(long offset, long length, String operation) {
+        return pages(offset, length, c -> c != RESERVED, operation, "is not committed");
+    }
+
+    /** The pages {@code [from, to)} of a range that must all be committed, unguarded and readable or executable. */
     private long[] accessible(long offset, long length, String operation) {
+        return pages(offset, length, c -> c != RESERVED && (c & GUARD) == 0
+                && (protection(c).canRead() || protection(c).canExecute()), operation, "is not accessible");
+    }
+
+    /** Checks the region is open, and every page of the range passes {@code test}; returns {@code {from, to}}. */
+    private long[] pages(long offset, long length, java.util.function.IntPredicate test, String operation,
+                         String what) {
         checkOpen();
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
-        requireAll(from, to, c -> c != RESERVED && (c & GUARD) == 0
-                && (protection(c).canRead() || protection(c).canExecute()), operation, "is not accessible");
+        requireAll(from, to, test, operation, what);
         return new long[] {from, to};
     }
 
