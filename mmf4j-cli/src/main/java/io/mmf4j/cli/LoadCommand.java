@@ -1,14 +1,10 @@
 package io.mmf4j.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code mmf load FILE...}: brings files into the page cache — WILLNEED on each window of the file, then a read
@@ -17,36 +13,30 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Brings files into the page cache (madvise WILLNEED, then touches every page).")
-final class LoadCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LoadCommand extends CacheCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to load.")
     List<Path> files;
 
+    /** The sum of the bytes read: a field, so that no compiler can drop the reads that bring pages in. */
+    volatile long checksum;
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        int failed = 0;
-        for (Path file : files) {
-            try (CachedFile cached = CachedFile.open(file)) {
-                int before = ResidencyCommand.count(cached.residency());
-                long nanos;
-                try (Progress progress = new Progress("load " + file.getFileName(), cached.size(), System.err)) {
-                    cached.load(progress);
-                    nanos = progress.elapsedNanos();
-                }
-                boolean[] after = cached.residency();
-                out.printf(Locale.ROOT, "loaded %s: %s in %s (%s); in memory: %s -> %s of %d pages%n", file,
-                        Sizes.human(cached.size()), Sizes.duration(nanos), Sizes.rate(cached.size(), nanos),
-                        ResidencyCommand.percent(before, after.length),
-                        ResidencyCommand.percent(ResidencyCommand.count(after), after.length), after.length);
-            } catch (Exception e) {
-                failed++;
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Failures.describe(e));
-            }
-        }
-        out.flush();
-        return failed == 0 ? 0 : Failures.FAILED;
+    List<Path> files() {
+        return files;
+    }
+
+    @Override
+    String verb() {
+        return "load";
+    }
+
+    @Override
+    String done() {
+        return "loaded";
+    }
+
+    @Override
+    void apply(CachedFile file, Progress progress) throws IOException {
+        checksum = file.load(progress); // kept, so the reads cannot be optimised away
     }
 }

@@ -1,0 +1,58 @@
+package io.mmf4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code load} and {@code evict} share: for each file, its residency before, the cache action under a
+ * progress bar (shown after a second), and one line with the throughput and the residency after. A file that
+ * fails is one line on stderr; the others still run, and the exit code says whether any failed.
+ */
+abstract class CacheCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** The files named on the command line. */
+    abstract List<Path> files();
+
+    /** The verb for the progress bar, e.g. "load". */
+    abstract String verb();
+
+    /** The verb for the report line, e.g. "loaded". */
+    abstract String done();
+
+    /** Does the command's work on the whole file, advancing {@code progress}. */
+    abstract void apply(CachedFile file, Progress progress) throws IOException;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int failed = 0;
+        for (Path file : files()) {
+            try (CachedFile cached = CachedFile.open(file)) {
+                int before = ResidencyCommand.count(cached.residency());
+                long nanos;
+                try (Progress progress = new Progress(verb() + " " + file.getFileName(), cached.size(), System.err)) {
+                    apply(cached, progress);
+                    nanos = progress.elapsedNanos();
+                }
+                boolean[] after = cached.residency();
+                out.printf(Locale.ROOT, "%s %s: %s in %s (%s); in memory: %s -> %s of %d pages%n", done(), file,
+                        Sizes.human(cached.size()), Sizes.duration(nanos), Sizes.rate(cached.size(), nanos),
+                        ResidencyCommand.percent(before, after.length),
+                        ResidencyCommand.percent(ResidencyCommand.count(after), after.length), after.length);
+            } catch (Exception e) {
+                failed++;
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Failures.describe(e));
+            }
+        }
+        out.flush();
+        return failed == 0 ? 0 : Failures.FAILED;
+    }
+}
