@@ -127,12 +127,20 @@ public final class LinuxPlatform implements Platform {
         }
     }
 
-    @Override
-    public void flush(MemorySegment mapping) throws IOException {
+    /** The whole pages a mapping (or a window of one) covers, and how messages name them. */
+    private record PageSpan(long start, long length, String subject) {}
+
+    private PageSpan span(MemorySegment mapping) {
         long start = mapping.address() - mapping.address() % pageSize;
         long end = mapping.address() + mapping.byteSize();
+        return new PageSpan(start, end - start, "mapping at 0x" + Long.toHexString(start));
+    }
+
+    @Override
+    public void flush(MemorySegment mapping) throws IOException {
+        PageSpan span = span(mapping);
         try {
-            Mman.msync(start, end - start, Mman.MS_SYNC, "mapping at 0x" + Long.toHexString(start));
+            Mman.msync(span.start(), span.length(), Mman.MS_SYNC, span.subject());
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
         }
@@ -140,13 +148,12 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public boolean[] residency(MemorySegment mapping) throws IOException {
-        long start = mapping.address() - mapping.address() % pageSize;
-        long end = mapping.address() + mapping.byteSize();
-        int pages = Math.toIntExact((end - start + pageSize - 1) / pageSize);
+        PageSpan span = span(mapping);
+        int pages = Math.toIntExact((span.length() + pageSize - 1) / pageSize);
         boolean[] resident = new boolean[pages];
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment vector = arena.allocate(Math.max(1, pages));
-            Mman.mincore(start, end - start, vector, "mapping at 0x" + Long.toHexString(start));
+            Mman.mincore(span.start(), span.length(), vector, span.subject());
             for (int i = 0; i < pages; i++) {
                 resident[i] = (vector.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
             }
@@ -158,10 +165,8 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public void willNeed(MemorySegment mapping) throws IOException {
-        long start = mapping.address() - mapping.address() % pageSize;
-        long end = mapping.address() + mapping.byteSize();
         try {
-            Mman.madvise(start, end - start, Mman.MADV_WILLNEED, "mapping at 0x" + Long.toHexString(start));
+            advise(mapping, Mman.MADV_WILLNEED);
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
         }
@@ -169,16 +174,19 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public void pageOut(MemorySegment mapping) throws IOException {
-        long start = mapping.address() - mapping.address() % pageSize;
-        long end = mapping.address() + mapping.byteSize();
         try {
-            Mman.madvise(start, end - start, Mman.MADV_PAGEOUT, "mapping at 0x" + Long.toHexString(start));
+            advise(mapping, Mman.MADV_PAGEOUT);
         } catch (ErrnoException e) {
             // MADV_PAGEOUT arrived in Linux 5.4; an older kernel says EINVAL, and the advice is only a hint.
             if (e.errno() != io.mmf4j.internal.ffi.linux.Errno.EINVAL) {
                 throw LinuxErrors.translate(e);
             }
         }
+    }
+
+    private void advise(MemorySegment mapping, int advice) throws ErrnoException {
+        PageSpan span = span(mapping);
+        Mman.madvise(span.start(), span.length(), advice, span.subject());
     }
 
     @Override
