@@ -6,4 +6,6 @@ module io.mmf4j {
     exports io.mmf4j;
     exports io.mmf4j.sync;
     exports io.mmf4j.vm;
+    exports io.mmf4j.heap;
+    exports io.mmf4j.ipc;
 }
