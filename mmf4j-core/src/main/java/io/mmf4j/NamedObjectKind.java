@@ -8,7 +8,9 @@ public enum NamedObjectKind {
     PERSISTED_MAP(2),
     MUTEX(3),
     SEMAPHORE(4),
-    EVENT(5);
+    EVENT(5),
+    /** A message queue: {@link io.mmf4j.ipc.MessageQueue}. */
+    QUEUE(6);
 
     private final int code;
 

@@ -15,15 +15,15 @@ import java.lang.foreign.MemorySegment;
  * <p>Thread-safe. Lifecycle: {@link #close()} (the handle is closing) wakes every sleeper on the word, and a
  * thread waiting through this handle then leaves with {@code IllegalStateException}.
  */
-final class FutexWaits {
+public final class FutexWaits {
     /** {@link Look#look()}: the caller may pass. */
-    static final long PASSED = Long.MIN_VALUE;
+    public static final long PASSED = Long.MIN_VALUE;
     /** {@link Look#look()}: look again at once, without sleeping (a CAS was lost to another waiter). */
-    static final long AGAIN = Long.MAX_VALUE;
+    public static final long AGAIN = Long.MAX_VALUE;
 
     /** One look at the object: {@link #PASSED}, {@link #AGAIN}, or the word's value to sleep on. */
     @FunctionalInterface
-    interface Look {
+    public interface Look {
         long look();
     }
 
@@ -34,14 +34,14 @@ final class FutexWaits {
     /** Set by {@link #close()}: a thread waiting through this handle leaves with IllegalStateException. */
     private volatile boolean closed;
 
-    FutexWaits(MemorySegment block, long wordOffset, long waitersOffset) {
+    public FutexWaits(MemorySegment block, long wordOffset, long waitersOffset) {
         this.block = block;
         this.waitersOffset = waitersOffset;
         this.word = block.asSlice(wordOffset, 4);
     }
 
     /** The futex word (4 bytes of the block). */
-    MemorySegment word() {
+    public MemorySegment word() {
         return word;
     }
 
@@ -50,7 +50,7 @@ final class FutexWaits {
      * (negative: forever) runs out ({@code false}); between looks it sleeps on the word, at most
      * {@link MutexCore#CHECK_INTERVAL_NANOS} at a time so that an interrupt is noticed within that.
      */
-    boolean sleepUntil(long timeoutNanos, boolean interruptible, Look look) throws InterruptedException {
+    public boolean sleepUntil(long timeoutNanos, boolean interruptible, Look look) throws InterruptedException {
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         Words.addInt(block, waitersOffset, 1);
         try {
@@ -83,13 +83,13 @@ final class FutexWaits {
      * The handle is closing: wakes every sleeper on the word (in any process: the others just look again), so
      * that the threads waiting through this handle leave, and the memory can be unmapped.
      */
-    void close() {
+    public void close() {
         closed = true;
         Words.wake(word, Integer.MAX_VALUE);
     }
 
     /** @throws IllegalStateException once {@link #close()} was called */
-    void checkOpen() {
+    public void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the handle was closed while this thread waited");
         }
