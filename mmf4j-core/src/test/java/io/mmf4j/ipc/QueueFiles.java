@@ -1,5 +1,7 @@
 package io.mmf4j.ipc;
 
+import io.mmf4j.internal.ipc.QueueDescriptor;
+import io.mmf4j.internal.platform.Platform;
 import io.mmf4j.internal.shared.Namespace;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -34,6 +36,27 @@ final class QueueFiles {
             MemorySegment all = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size(), arena);
             long headerSize = all.get(ValueLayout.JAVA_LONG_UNALIGNED, 32); // SharedObjectDescriptor.HEADER_SIZE
             return all.asSlice(headerSize);
+        }
+    }
+
+    /**
+     * Fakes the claim of position 0 by process {@code pid}, as if it had died (or were about to die) inside it:
+     * a producer's claim of a fresh queue's first slot (WRITING, TAIL = 1), or a consumer's claim of the first
+     * message (READING, HEAD = 1).
+     */
+    static void claimFirstSlot(Path namespace, String name, long pid, boolean producer) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment block = block(namespace, name, arena);
+            int owner = QueueDescriptor.ownerOf(pid, Platform.current().processStartStamp(pid));
+            long slot = QueueDescriptor.RING_OFFSET;
+            long word = block.get(ValueLayout.JAVA_LONG, slot);
+            int expected = producer ? QueueDescriptor.FREE : QueueDescriptor.FULL;
+            if (word != QueueDescriptor.word(0, expected, 0)) {
+                throw new IllegalStateException("slot 0 is not " + expected + ": " + Long.toHexString(word));
+            }
+            block.set(ValueLayout.JAVA_LONG, slot,
+                    QueueDescriptor.word(0, producer ? QueueDescriptor.WRITING : QueueDescriptor.READING, owner));
+            block.set(ValueLayout.JAVA_LONG, producer ? QueueDescriptor.TAIL_OFFSET : QueueDescriptor.HEAD_OFFSET, 1L);
         }
     }
 
