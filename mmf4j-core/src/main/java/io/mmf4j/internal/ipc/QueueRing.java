@@ -69,6 +69,13 @@ final class QueueRing {
     /** The slot word last seen holding a waiter up, and since when: the dead-claimant check runs only on those. */
     private volatile long stuckWord = -1;
     private volatile long stuckSince;
+    /**
+     * Whether this handle's last send found room (last receive found a message): then the next claim tries one
+     * CAS of the word it expects before it reads the slot. Only a hint, so plain fields: a spinning caller on a
+     * full (empty) queue reads first, and never takes the slot's cache line from the other side in vain.
+     */
+    private boolean sendStreak;
+    private boolean receiveStreak;
 
     QueueRing(MemorySegment block, int slots, int maxMessageSize) {
         this.block = block;
@@ -95,6 +102,19 @@ final class QueueRing {
     /** Claims a position for a message: returns it (its slot now WRITING by this process), or {@link #NONE}. */
     long claimSend() {
         long pos = (long) LONG.getAcquire(block, TAIL_OFFSET);
+        if (sendStreak) { // the last send found room: claim with no read first, saving a cache-line transfer
+            int lap = lapOf(pos);
+            if ((boolean) LONG.compareAndSet(block, slotOf(pos), word(lap, FREE, 0), word(lap, WRITING, ME))) {
+                advance(TAIL_OFFSET, pos + 1);
+                return pos;
+            }
+        }
+        long claimed = claimSendLooking(pos);
+        sendStreak = claimed >= 0;
+        return claimed;
+    }
+
+    private long claimSendLooking(long pos) {
         while (true) {
             int lap = lapOf(pos);
             long slot = slotOf(pos);
@@ -121,6 +141,19 @@ final class QueueRing {
     /** Claims the oldest message: returns its position (its slot now READING by this process), or {@link #NONE}. */
     long claimReceive() {
         long pos = (long) LONG.getAcquire(block, HEAD_OFFSET);
+        if (receiveStreak) { // the last receive found a message: claim the next one with no read first
+            int lap = lapOf(pos);
+            if ((boolean) LONG.compareAndSet(block, slotOf(pos), word(lap, FULL, 0), word(lap, READING, ME))) {
+                advance(HEAD_OFFSET, pos + 1);
+                return pos;
+            }
+        }
+        long claimed = claimReceiveLooking(pos);
+        receiveStreak = claimed >= 0;
+        return claimed;
+    }
+
+    private long claimReceiveLooking(long pos) {
         while (true) {
             int lap = lapOf(pos);
             long slot = slotOf(pos);
