@@ -126,12 +126,12 @@ final class QueueRing {
                     return pos;
                 }
             } else if (diff >= 0) {
-                pos = next(TAIL_OFFSET, pos); // taken for this lap, or long since: look further on
+                pos = past(TAIL_OFFSET, pos, diff); // taken for this lap, or long since: look further on
             } else {
                 long tail = (long) LONG.getAcquire(block, TAIL_OFFSET);
                 if (tail > pos) {
                     pos = tail;
-                } else if (state(w) == FULL || !reclaimIfDead(slot, w)) {
+                } else if (state(w) == FULL || !reclaimIfDead(slot, w, lap)) {
                     return NONE; // full: the slot still holds a message (or a live claimant) of an earlier lap
                 }
             }
@@ -166,9 +166,9 @@ final class QueueRing {
                     return pos;
                 }
             } else if (diff > 0 || (diff == 0 && state == READING)) {
-                pos = next(HEAD_OFFSET, pos);
+                pos = past(HEAD_OFFSET, pos, diff);
             } else if (diff == 0 && state == WRITING) {
-                if (!reclaimIfDead(slot, w)) {
+                if (!reclaimIfDead(slot, w, lap + 1)) {
                     return NONE; // a live producer is writing the next message
                 }
             } else {
@@ -227,16 +227,22 @@ final class QueueRing {
         }
     }
 
-    private long next(long offset, long pos) {
+    /**
+     * The next position to look at after {@code pos}, whose slot is {@code diff >= 0} laps ahead of it: the slot
+     * passed position {@code pos + (diff - 1) * slots} already, and claimed positions are contiguous, so the look
+     * may start past that (one lap ahead is the usual case; more only with a damaged block or a far stale hint).
+     */
+    private long past(long offset, long pos, int diff) {
         long hint = (long) LONG.getAcquire(block, offset);
-        return hint > pos ? hint : pos + 1;
+        long next = diff > 1 ? pos + (diff - 1L) * slots + 1 : pos + 1;
+        return Math.max(hint, next);
     }
 
     /**
      * A slot that holds a waiter up: if its claimant's process has been gone for {@link #STUCK_NANOS}, frees the
-     * slot for the next lap (counted) and returns {@code true}; the caller looks at the slot again.
+     * slot for lap {@code freeLap} (counted) and returns {@code true}; the caller looks at the slot again.
      */
-    private boolean reclaimIfDead(long slot, long w) {
+    private boolean reclaimIfDead(long slot, long w, int freeLap) {
         int state = state(w);
         if (state == WRITING || state == READING) {
             long now = System.nanoTime();
@@ -254,7 +260,7 @@ final class QueueRing {
             }
         }
         // FREE of an earlier lap under a later hint only comes from a damaged block: pass it on as well
-        if (!(boolean) LONG.compareAndSet(block, slot, w, word(lap(w) + 1, FREE, 0))) {
+        if (!(boolean) LONG.compareAndSet(block, slot, w, word(freeLap, FREE, 0))) {
             return true; // changed meanwhile: look again
         }
         if (state == WRITING) {
