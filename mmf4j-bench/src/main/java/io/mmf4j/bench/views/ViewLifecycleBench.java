@@ -4,8 +4,6 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
-import io.mmf4j.bench.harness.Floor;
-import io.mmf4j.bench.harness.Goal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -34,9 +32,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
-@Goal(subject = "mmf4jRead", peer = "channelMapShared", fasterAtLeast = 1.0)
-@Floor(program = "view_mmap.c", args = "20000", quickArgs = "2000", label = "mmap+munmap 1MiB read view ns", unit = "ns/op")
-@Floor(program = "view_mmap.c", args = "20000", quickArgs = "2000", label = "mmap+msync+fsync+munmap 1MiB clean view ns", unit = "ns/op")
 public class ViewLifecycleBench {
     static final long VIEW = 1 << 20;
     static final int VIEWS = 64;

@@ -4,8 +4,6 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.bench.harness.ChildJvm;
-import io.mmf4j.bench.harness.Floor;
-import io.mmf4j.bench.harness.GoalSpec;
 import io.mmf4j.bench.harness.LatencyHarness;
 import io.mmf4j.bench.harness.LatencyResult;
 import io.mmf4j.bench.harness.RunSettings;
@@ -27,7 +25,6 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
  * {@code pingpong.c}), and through Agrona's {@code OneToOneRingBuffer} pair over the same file. Warm-up rounds are
  * not recorded. The C floor is {@code pingpong.c}: the same round trip in C between two processes.
  */
-@Floor(program = "pingpong.c", args = "200000", quickArgs = "20000", label = "shm pingpong rtt ns: median", unit = "ns")
 public final class ViewPingPong implements LatencyHarness {
     private static final long SPINS_BETWEEN_CHECKS = 1 << 20;
 
@@ -42,18 +39,9 @@ public final class ViewPingPong implements LatencyHarness {
     }
 
     @Override
-    public List<GoalSpec> goals() {
-        return List.of(new GoalSpec("mmf4jAccessor", "agronaRingBuffer", 0, 1.0));
-    }
-
-    @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
-        int warmup = switch (settings.name()) {
-            case "full" -> 200_000;
-            case "quick" -> 20_000;
-            default -> 1_000;
-        };
-        int measured = settings.name().equals("full") ? 1_000_000 : settings.name().equals("quick") ? 100_000 : 2_000;
+        int warmup = settings.scale(200_000, 20_000, 1_000);
+        int measured = settings.scale(500_000, 100_000, 2_000);
         return List.of(accessor(warmup, measured), agrona(warmup, measured));
     }
 
