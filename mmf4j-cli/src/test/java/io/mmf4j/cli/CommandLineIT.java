@@ -27,6 +27,13 @@ class CommandLineIT {
     }
 
     @Test
+    void versionIsTheBuildsVersion() throws Exception {
+        String version = System.getProperty("mmf4j.test.version");
+        assertTrue(version != null && !version.isBlank(), "the build passes mmf4j.test.version");
+        assertEquals("mmf " + version, MmfProcess.run("--version").exits(0).out().strip());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() throws Exception {
         MmfProcess.run("frobnicate").failsWithOneLine(2, "frobnicate");
     }
