@@ -15,7 +15,7 @@ import java.util.Map;
  * Contestant pingPong = Contestant.crossProcess(ViewPingPong.class, "mmf4jAccessor");
  * }
  */
-public sealed interface Contestant permits Contestant.Jmh, CProgram, Contestant.CrossProcess {
+public sealed interface Contestant permits Contestant.Jmh, CProgram, Contestant.CrossProcess, Contestant.Check {
     /** A short unique name for tables and the per-round data file. */
     String id();
 
@@ -68,6 +68,40 @@ public sealed interface Contestant permits Contestant.Jmh, CProgram, Contestant.
         public String selector() {
             return harness.getName();
         }
+    }
+
+    /**
+     * A program that must work: {@code main} runs in a child JVM ({@code -Xmx64m}) that a watchdog kills once its
+     * resident memory passes {@code maxRssMiB}; it passes when it exits 0 after printing {@code CHECK <nanos> <what
+     * it saw>}, the nanoseconds being the figure. A {@link Goal} with no clauses over a check is met when every round
+     * passed.
+     *
+     * @param main      the class whose {@code main} runs
+     * @param args      its arguments
+     * @param maxRssMiB the watchdog's bound on the child's resident memory
+     */
+    record Check(Class<?> main, List<String> args, long maxRssMiB) implements Contestant {
+        public Check {
+            args = List.copyOf(args);
+            if (maxRssMiB <= 0) {
+                throw new IllegalArgumentException("maxRssMiB must be positive, got " + maxRssMiB);
+            }
+        }
+
+        @Override
+        public String id() {
+            return main.getSimpleName() + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        }
+
+        @Override
+        public String selector() {
+            return main.getName();
+        }
+    }
+
+    /** A {@link Check} of {@code main} with {@code args}, killed past {@code maxRssMiB} MiB resident. */
+    static Check check(Class<?> main, long maxRssMiB, String... args) {
+        return new Check(main, List.of(args), maxRssMiB);
     }
 
     /** The JMH benchmark {@code method} of {@code type}, with {@code params} given as {@code name=value}. */

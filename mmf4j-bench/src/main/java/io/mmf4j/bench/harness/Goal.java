@@ -19,13 +19,16 @@ import java.util.Locale;
  *
  * @param title   the line's text in the report: what is promised, in words
  * @param subject the mmf4j contestant
- * @param clauses the bounds; at least one
+ * @param clauses the bounds; none for a goal over a {@link Contestant.Check}, which is met when the check passes
  */
 public record Goal(String title, Contestant subject, List<Clause> clauses) {
     public Goal {
         clauses = List.copyOf(clauses);
         if (title.isBlank()) {
             throw new IllegalArgumentException("a goal needs a title");
+        }
+        if (subject instanceof Contestant.Check && !clauses.isEmpty()) {
+            throw new IllegalArgumentException("goal '" + title + "': a check passes or fails, it has no ratio");
         }
     }
 
@@ -60,7 +63,7 @@ public record Goal(String title, Contestant subject, List<Clause> clauses) {
         }
     }
 
-    /** A goal titled {@code title} for {@code subject}, with no clause yet. */
+    /** A goal titled {@code title} for {@code subject}, with no clause yet (none at all for a check). */
     public static Goal of(String title, Contestant subject) {
         return new Goal(title, subject, List.of());
     }

@@ -65,7 +65,7 @@ final class Report {
         line("| area | goal | measured: median of per-round ratios (smallest–largest) | rounds | met |");
         line("|---|---|---|---:|---|");
         verdicts.forEach((area, list) -> list.forEach(v -> line("| " + area + " | " + v.goal().title() + " | "
-            + ratios(v) + " | " + v.clauses().stream().mapToInt(c -> c.ratios().length).min().orElse(0) + " | "
+            + ratios(v) + " | " + (v.isCheck() ? v.passes() : v.clauses().stream().mapToInt(c -> c.ratios().length).min().orElse(0)) + " | "
             + (v.met() ? "yes" : v.measured() ? "**no**" : "not measured") + " |")));
         for (var area : verdicts.entrySet()) {
             line("");
@@ -101,6 +101,9 @@ final class Report {
     }
 
     private static String ratios(Verdict v) {
+        if (v.isCheck()) {
+            return v.met() ? "works (" + v.passes() + " round(s))" : v.measured() ? "**fails**" : "not run";
+        }
         return v.clauses().stream().map(c -> c.measured()
             ? String.format(Locale.ROOT, "%s%.2f× %s `%s` (%.2f–%.2f)", c.met() ? "" : "**", c.median(),
                 c.clause().atMost() ? "the time of" : "as fast as", c.clause().peer().id(), c.min(), c.max())
@@ -127,6 +130,9 @@ final class Report {
                 names.add(c.id());
                 values.add(median);
             }
+        }
+        if (v.isCheck()) {
+            return;
         }
         line("");
         line("Per-round ratios: " + v.clauses().stream().map(c -> "vs `" + c.clause().peer().id() + "`: "
@@ -203,6 +209,7 @@ final class Report {
             case Contestant.Jmh jmh -> jmh.benchmarkClass();
             case Contestant.CrossProcess cross -> cross.harness().getName();
             case CProgram program -> "c.c";
+            case Contestant.Check check -> check.main().getName();
         };
         String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.')));
         return pkg.substring(pkg.lastIndexOf('.') + 1);

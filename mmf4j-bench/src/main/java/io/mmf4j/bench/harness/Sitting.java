@@ -112,6 +112,10 @@ final class Sitting {
                     Report.num(figure) + " " + program.unit() + (program.twoProcesses() && cpus != null
                         ? " (CPUs " + cpus[0] + "," + cpus[1] + ")" : ""));
             }
+            case Contestant.Check check -> {
+                CheckRunner.Outcome outcome = CheckRunner.run(check);
+                yield new Results.Sample(round, outcome.nanos(), "passed: " + outcome.detail());
+            }
             case Contestant.CrossProcess cross -> {
                 Map<String, LatencyResult> all = latency.get(cross.harness());
                 if (all == null) {

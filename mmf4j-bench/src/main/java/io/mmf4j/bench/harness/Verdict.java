@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param goal    the goal
  * @param clauses one per clause of the goal, in order
+ * @param passes  for a check: the rounds it passed
+ * @param failed  for a check: whether it failed in a round
  */
-record Verdict(Goal goal, List<ClauseVerdict> clauses) {
+record Verdict(Goal goal, List<ClauseVerdict> clauses, int passes, boolean failed) {
     /** One clause: the per-round ratios, their median, min and max, and whether the median meets the bound. */
     record ClauseVerdict(Goal.Clause clause, double[] ratios, double median, double min, double max) {
         boolean measured() {
@@ -39,16 +41,27 @@ record Verdict(Goal goal, List<ClauseVerdict> clauses) {
             verdicts.add(new ClauseVerdict(clause, values, Results.median(values),
                 Arrays.stream(values).min().orElse(Double.NaN), Arrays.stream(values).max().orElse(Double.NaN)));
         }
-        return new Verdict(goal, verdicts);
+        int passes = (int) Arrays.stream(subject).filter(v -> !Double.isNaN(v)).count();
+        return new Verdict(goal, verdicts, passes, results.errors().containsKey(goal.subject()));
     }
 
-    /** Every clause was measured in at least one round. */
+    /** Every clause was measured in at least one round; a check ran (passed or failed). */
     boolean measured() {
+        if (isCheck()) {
+            return passes > 0 || failed;
+        }
         return !clauses.isEmpty() && clauses.stream().allMatch(ClauseVerdict::measured);
     }
 
-    /** Measured, and every clause's median meets its bound. */
+    /** Measured, and every clause's median meets its bound; a check passed in every round it ran. */
     boolean met() {
+        if (isCheck()) {
+            return passes > 0 && !failed;
+        }
         return measured() && clauses.stream().allMatch(ClauseVerdict::met);
+    }
+
+    boolean isCheck() {
+        return goal.subject() instanceof Contestant.Check;
     }
 }

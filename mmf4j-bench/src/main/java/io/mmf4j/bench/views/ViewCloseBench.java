@@ -75,7 +75,7 @@ public class ViewCloseBench {
         view.close();
     }
 
-    /** Includes the flush of a writable view's close: msync + fsync of a clean 1 MiB window. */
+    /** Includes the flush of a writable view's close: msync + fdatasync of a clean 1 MiB window. */
     @Benchmark
     public void mmf4jReadWriteClose() throws IOException {
         view.close();

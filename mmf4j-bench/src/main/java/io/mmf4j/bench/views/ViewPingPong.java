@@ -22,7 +22,8 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 /**
  * Cross-process round trips between this JVM and a child JVM over one file in /dev/shm: through mmf4j view
  * accessors (a release store answered by a release store, each side spinning on acquire loads: the shape of
- * {@code pingpong.c}), and through Agrona's {@code OneToOneRingBuffer} pair over the same file. Warm-up rounds are
+ * {@code pingpong.c}), through Agrona's {@code UnsafeBuffer} doing exactly the same on the same slots (like for
+ * like), and through Agrona's {@code OneToOneRingBuffer} pair over the same file. Warm-up rounds are
  * not recorded. The C floor is {@code pingpong.c}: the same round trip in C between two processes.
  */
 public final class ViewPingPong implements LatencyHarness {
@@ -42,7 +43,7 @@ public final class ViewPingPong implements LatencyHarness {
     public List<LatencyResult> run(RunSettings settings) throws Exception {
         int warmup = settings.scale(200_000, 20_000, 1_000);
         int measured = settings.scale(500_000, 100_000, 2_000);
-        return List.of(accessor(warmup, measured), agrona(warmup, measured));
+        return List.of(accessor(warmup, measured), unsafeBuffer(warmup, measured), agrona(warmup, measured));
     }
 
     private static LatencyResult accessor(int warmup, int measured) throws Exception {
@@ -56,6 +57,28 @@ public final class ViewPingPong implements LatencyHarness {
                     view.putLongRelease(PingPongLayout.PING_OFFSET, i);
                     return view.getLongAcquire(PingPongLayout.PONG_OFFSET) == i;
                 }, i -> view.getLongAcquire(PingPongLayout.PONG_OFFSET) == i);
+            } finally {
+                finish(child);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Like for like: Agrona's UnsafeBuffer, the same release stores and acquire loads on the same slots. */
+    private static LatencyResult unsafeBuffer(int warmup, int measured) throws Exception {
+        Path file = newFile();
+        try {
+            UnsafeBuffer all = PingPongLayout.mapForAgrona(file);
+            int ping = (int) PingPongLayout.PING_OFFSET;
+            int pong = (int) PingPongLayout.PONG_OFFSET;
+            Process child = ChildJvm.start(PingPongChild.class, "unsafe", file.toString(), String.valueOf(warmup + measured));
+            try {
+                await(child, () -> all.getLongAcquire((int) PingPongLayout.READY_OFFSET) == 3);
+                return measure("agronaUnsafeBuffer", child, warmup, measured, i -> {
+                    all.putLongRelease(ping, i);
+                    return all.getLongAcquire(pong) == i;
+                }, i -> all.getLongAcquire(pong) == i);
             } finally {
                 finish(child);
             }

@@ -23,11 +23,18 @@ public final class ViewsGoals implements GoalArea {
     static final Contestant STREAM = jmh(SequentialReadBench.class, "viewStream", "mib=1024");
     static final Contestant SEGMENT_COPY = jmh(SequentialReadBench.class, "segmentCopy", "mib=1024");
     static final Contestant VIEW_READ = jmh(ViewLifecycleBench.class, "mmf4jRead");
-    static final Contestant C_VIEW_READ = c("view_mmap.c", "mmap+munmap 1MiB read view ns").args("20000").quickArgs("2000");
+    static final Contestant C_VIEW_READ = c("view_cycle.c", "read view create+touch+close ns:")
+        .args("read", "20000", "{work}").quickArgs("read", "1000", "{work}");
+    static final Contestant VIEW_WRITE = jmh(ViewLifecycleBench.class, "mmf4jReadWrite");
+    static final Contestant C_VIEW_WRITE = c("view_cycle.c", "writable view create+touch+close ns:")
+        .args("write", "500", "{work}").quickArgs("write", "50", "{work}");
     static final Contestant PING_PONG = crossProcess(ViewPingPong.class, "mmf4jAccessor");
+    static final Contestant PING_PONG_AGRONA = crossProcess(ViewPingPong.class, "agronaUnsafeBuffer");
     static final Contestant PING_PONG_AGRONA_RING = crossProcess(ViewPingPong.class, "agronaRingBuffer");
     static final Contestant C_PING_PONG = c("pingpong.c", "shm pingpong rtt ns: median").args("200000")
         .quickArgs("50000").crossProcess();
+
+    static final Contestant SPARSE_64_GIB = Contestant.check(SparseView.class, 512, "64");
 
     @Override
     public String area() {
@@ -44,8 +51,11 @@ public final class ViewsGoals implements GoalArea {
             Goal.of("put: accessor ≤ 1.2× raw segment and ≤ 1.0× Agrona UnsafeBuffer", ACCESSOR_PUT)
                 .atMost(1.2, RAW_PUT).atMost(1.0, AGRONA_PUT),
             Goal.of("stream sequential read ≥ 0.9× MemorySegment.copy", STREAM).atMost(1 / 0.9, SEGMENT_COPY),
-            Goal.of("read view create+close ≤ 1.5× C mmap+munmap", VIEW_READ).atMost(1.5, C_VIEW_READ),
-            Goal.of("cross-process ping-pong ≤ 1.1× C and ≤ Agrona", PING_PONG)
-                .atMost(1.1, C_PING_PONG).atMost(1.0, PING_PONG_AGRONA_RING));
+            Goal.of("READ view create+touch+close ≤ 1.5× C doing the same syscalls", VIEW_READ).atMost(1.5, C_VIEW_READ),
+            Goal.of("READ_WRITE view create+touch+close ≤ 1.5× C doing the same (msync + fdatasync)", VIEW_WRITE)
+                .atMost(1.5, C_VIEW_WRITE),
+            Goal.of("cross-process ping-pong ≤ 1.1× C and ≤ Agrona UnsafeBuffer (same slots) and ≤ Agrona ring", PING_PONG)
+                .atMost(1.1, C_PING_PONG).atMost(1.0, PING_PONG_AGRONA).atMost(1.0, PING_PONG_AGRONA_RING),
+            Goal.of("a 64 GiB sparse view works (sparse file, one long per GiB, nothing touched in bulk)", SPARSE_64_GIB));
     }
 }
