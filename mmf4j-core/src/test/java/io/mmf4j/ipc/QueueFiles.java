@@ -47,7 +47,7 @@ final class QueueFiles {
     static void claimFirstSlot(Path namespace, String name, long pid, boolean producer) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment block = block(namespace, name, arena);
-            int owner = QueueDescriptor.ownerOf(pid, Platform.current().processStartStamp(pid));
+            int owner = QueueDescriptor.ownerOf(pid, Platform.current().processes().processStartStamp(pid));
             long slot = QueueDescriptor.RING_OFFSET;
             long word = block.get(ValueLayout.JAVA_LONG, slot);
             int expected = producer ? QueueDescriptor.FREE : QueueDescriptor.FULL;

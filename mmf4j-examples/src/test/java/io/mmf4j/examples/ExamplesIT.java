@@ -54,6 +54,12 @@ class ExamplesIT {
         assertEquals("A saw B ready; B says: B got the go", run("EventsExample", UNIQUE + "events"));
     }
 
+    @Test
+    void aWorkerProcessReceivesTheJobsOfTheQueue() throws Exception {
+        assertEquals("A sent 3 jobs; B says: B resized photo-17.jpg\nB resized photo-18.jpg",
+                run("QueueExample", UNIQUE + "jobs"));
+    }
+
     /** Runs example {@code name} with {@code args}; asserts exit 0 and an empty stderr; returns stdout. */
     static String run(String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("mmf4j.test.java"), "bin", "java")

@@ -195,7 +195,7 @@ final class QueueCore {
         if ((int) INT.getVolatile(block, waitersOffset) > 0) {
             int unused = (int) INT.getAndAdd(block, wordOffset, 1);
             try {
-                PLATFORM.wake(side.word(), 1);
+                PLATFORM.waits().wake(side.word(), 1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

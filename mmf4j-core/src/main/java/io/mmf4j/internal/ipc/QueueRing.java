@@ -56,8 +56,8 @@ final class QueueRing {
     /** {@link #claimSend} / {@link #claimReceive}: no position could be claimed. */
     static final long NONE = -1;
     private static final Platform PLATFORM = Platform.current();
-    private static final int ME = QueueDescriptor.ownerOf(PLATFORM.processId(),
-            PLATFORM.processStartStamp(PLATFORM.processId()));
+    private static final int ME = QueueDescriptor.ownerOf(PLATFORM.processes().processId(),
+            PLATFORM.processes().processStartStamp(PLATFORM.processes().processId()));
 
     final MemorySegment block;
     final int slots;
@@ -276,7 +276,7 @@ final class QueueRing {
         if (owner == ME) {
             return false;
         }
-        long stamp = PLATFORM.processStartStamp(QueueDescriptor.ownerPid(owner));
+        long stamp = PLATFORM.processes().processStartStamp(QueueDescriptor.ownerPid(owner));
         return stamp < 0 || (stamp & 0xFF) != QueueDescriptor.ownerStart(owner);
     }
 }
