@@ -1,6 +1,10 @@
 package io.mmf4j.bench.ipc;
 
 import io.mmf4j.SharedNamespace;
+import io.mmf4j.bench.harness.ChildJvm;
+import io.mmf4j.bench.harness.LatencyHarness;
+import io.mmf4j.bench.harness.LatencyResult;
+import io.mmf4j.bench.harness.RunSettings;
 import io.mmf4j.ipc.MessageQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -12,52 +16,61 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Round trips between this JVM and a child JVM over two mmf4j message queues (ping one way, pong back), 8-byte
- * messages, recorded in an HdrHistogram after a warm-up.
+ * Round trips between the harness's JVM and a child JVM over two mmf4j message queues (ping one way, pong back),
+ * 8-byte messages, recorded in an HdrHistogram after a warm-up.
  *
  * <ul>
- * <li>{@code spin}: both sides busy-poll with {@code trySend}/{@code tryReceive}, the shape of {@code pingpong.c}.</li>
- * <li>{@code blocking}: both sides wait in {@code receive()} with the user-space spin off
- *     ({@code -Dmmf4j.queue.spinNanos=0}), so every message is sent to a consumer asleep in the kernel: the
- *     shape of {@code blocking.c}'s futex round trip.</li>
+ * <li>{@code mmf4jQueueSpin}: both sides busy-poll with {@code trySend}/{@code tryReceive}, the shape of
+ *     {@code pingpong.c}.</li>
+ * <li>{@code mmf4jQueueBlocking}: both sides wait in {@code receive()} with the user-space spin off
+ *     ({@code mmf4j.queue.spinNanos=0}), so every message goes to a consumer asleep in the kernel: the shape of
+ *     {@code blocking.c}'s futex round trip and of {@code queue_boost.c}'s Boost {@code message_queue}.</li>
  * </ul>
- *
- * {@snippet lang = "shell" :
- * taskset -c 0 java -Dmmf4j.queue.spinNanos=0 --enable-native-access=ALL-UNNAMED \
- *     -cp 'mmf4j-bench/target/mmf4j-bench.jar:mmf4j-bench/target/lib/*' io.mmf4j.bench.ipc.QueueRoundTrip blocking 50000 1
- * }
- *
- * Prints one line: mode, median and p99 round trip in ns. A main program; not thread-safe.
  */
-public final class QueueRoundTrip {
-    private QueueRoundTrip() {}
+public final class QueueRoundTrip implements LatencyHarness {
+    /** The harness's constructor. */
+    public QueueRoundTrip() {}
 
+    @Override
+    public String area() {
+        return "queues";
+    }
+
+    @Override
+    public String title() {
+        return "Round trips over two message queues between JVMs";
+    }
+
+    @Override
+    public List<LatencyResult> run(RunSettings settings) throws Exception {
+        System.setProperty("mmf4j.queue.spinNanos", "0"); // before the first queue: the blocking side never spins
+        return List.of(measure("spin", settings.scale(200_000, 50_000, 2_000), settings.scale(100_000, 20_000, 1_000)),
+                measure("blocking", settings.scale(50_000, 10_000, 500), settings.scale(20_000, 5_000, 500)));
+    }
+
+    /** The child: {@code pong MODE NAMESPACE ROUNDS}. */
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("pong")) {
-            pong(args[1], Path.of(args[2]), Long.parseLong(args[3]));
-            return;
-        }
-        String mode = args[0];
-        int rounds = Integer.parseInt(args[1]);
-        String cpu = args.length > 2 ? args[2] : "1";
-        int warmup = Math.max(10_000, rounds / 2);
+        System.setProperty("mmf4j.queue.spinNanos", "0");
+        pong(args[1], Path.of(args[2]), Long.parseLong(args[3]));
+    }
+
+    private static LatencyResult measure(String mode, int rounds, int warmup) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "mmf4j-qrtt");
         SharedNamespace ns = SharedNamespace.at(dir.resolve("ns"));
         try (MessageQueue ping = MessageQueue.createNew(ns, "ping", 16, 8);
              MessageQueue pong = MessageQueue.createNew(ns, "pong", 16, 8);
              Arena arena = Arena.ofConfined()) {
-            Process child = new ProcessBuilder(List.of("taskset", "-c", cpu,
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dmmf4j.queue.spinNanos=" + System.getProperty("mmf4j.queue.spinNanos", "20000"),
-                    "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                    QueueRoundTrip.class.getName(), "pong", mode, dir.resolve("ns").toString(),
-                    Long.toString(warmup + rounds))).inheritIO().start();
+            Process child = ChildJvm.start(QueueRoundTrip.class, "pong", mode, dir.resolve("ns").toString(),
+                    Long.toString(warmup + rounds));
             try {
                 MemorySegment message = arena.allocate(8, 8);
                 Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
                 boolean spin = mode.equals("spin");
+                long measuredStart = 0;
                 for (long i = 1; i <= warmup + rounds; i++) {
+                    if (i == warmup + 1) {
+                        measuredStart = System.nanoTime();
+                    }
                     message.set(ValueLayout.JAVA_LONG, 0, i);
                     long start = System.nanoTime();
                     byte[] answer;
@@ -80,11 +93,11 @@ public final class QueueRoundTrip {
                         histogram.recordValue(Math.min(rtt, histogram.getHighestTrackableValue()));
                     }
                 }
+                double seconds = (System.nanoTime() - measuredStart) / 1e9;
                 if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0) {
                     throw new IllegalStateException("the pong child failed");
                 }
-                System.out.printf("mmf4j queue %s rtt ns: median %d p99 %d%n", mode,
-                        histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99));
+                return LatencyResult.of(spin ? "mmf4jQueueSpin" : "mmf4jQueueBlocking", histogram, rounds / seconds);
             } finally {
                 child.destroyForcibly();
             }

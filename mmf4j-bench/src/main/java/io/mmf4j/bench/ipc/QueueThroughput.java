@@ -1,6 +1,10 @@
 package io.mmf4j.bench.ipc;
 
 import io.mmf4j.SharedNamespace;
+import io.mmf4j.bench.harness.ChildJvm;
+import io.mmf4j.bench.harness.LatencyHarness;
+import io.mmf4j.bench.harness.LatencyResult;
+import io.mmf4j.bench.harness.RunSettings;
 import io.mmf4j.ipc.MessageQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -11,10 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
@@ -22,61 +25,53 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * Throughput of 64-byte messages from P producer JVMs to one consumer (this JVM), through an mmf4j
+ * Throughput of 64-byte messages from P producer JVMs to one consumer (the harness's JVM), through an mmf4j
  * {@link MessageQueue} and through Agrona's {@code OneToOneRingBuffer} (P = 1) or {@code ManyToOneRingBuffer}
- * (P > 1) over a /dev/shm file of about the same size. Rounds alternate mmf4j and Agrona (interleaved, same
- * sitting); each producer warms up, then all start together on a go flag; the consumer times the measured
- * messages from the go to the last one. Producers run pinned to {@code PRODUCER_CPUS} with taskset, the consumer
- * wherever this JVM is pinned ({@code taskset -c 0 java ...}).
- *
- * {@snippet lang = "shell" :
- * taskset -c 0 java --enable-native-access=ALL-UNNAMED --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp 'mmf4j-bench/target/mmf4j-bench.jar:mmf4j-bench/target/lib/*' \
- *     io.mmf4j.bench.ipc.QueueThroughput 1 2000000 5 1    # producers, messages each, rounds, producer CPUs
- * }
- *
- * Prints each round's rate and, last, the median rates and their ratio. A main program; not thread-safe.
+ * (P = 4) over a /dev/shm file of about the same size. Each producer warms up, then all start together on a go
+ * flag; the consumer records the time per message of every chunk of {@link #CHUNK} messages in an HdrHistogram,
+ * and reports its median (ns per message, the figure the goals compare) and the overall rate. The harness pins
+ * this JVM to one CPU and the producers (started through {@link ChildJvm}) to the other.
  */
-public final class QueueThroughput {
+public final class QueueThroughput implements LatencyHarness {
     static final int MESSAGE = 64;
     static final int SLOTS = 16_384;
     static final int AGRONA_BYTES = 1 << 20;
-    static final int WARMUP = 200_000;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final long READY = 0;
     private static final long GO = 64;
 
-    private QueueThroughput() {}
+    static final int CHUNK = 1 << 16;
 
+    /** The harness's constructor. */
+    public QueueThroughput() {}
+
+    @Override
+    public String area() {
+        return "queues";
+    }
+
+    @Override
+    public String title() {
+        return "64-byte message throughput, P producer JVMs -> 1 consumer";
+    }
+
+    @Override
+    public List<LatencyResult> run(RunSettings settings) throws Exception {
+        long each = settings.scale(4_000_000, 1_000_000, 2 * CHUNK);
+        long warmup = settings.scale(400_000, 200_000, 10_000);
+        return List.of(round("mmf4j", 1, each, warmup, "mmf4jQueue1to1"),
+                round("agrona", 1, each, warmup, "agronaOneToOne"),
+                round("mmf4j", 4, each / 4, warmup / 4, "mmf4jQueue4to1"),
+                round("agrona", 4, each / 4, warmup / 4, "agronaManyToOne"));
+    }
+
+    /** The producer JVM: {@code produce IMPL DIR NAME COUNT WARMUP}. */
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("produce")) {
-            produce(args[1], Path.of(args[2]), args[3], Long.parseLong(args[4]));
-            return;
-        }
-        int producers = Integer.parseInt(args[0]);
-        long each = Long.parseLong(args[1]);
-        int rounds = Integer.parseInt(args[2]);
-        String cpus = args.length > 3 ? args[3] : "1";
-        double[] mmf4j = new double[rounds];
-        double[] agrona = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            mmf4j[r] = round("mmf4j", producers, each, cpus);
-            agrona[r] = round("agrona", producers, each, cpus);
-            System.out.printf("round %d: mmf4j %.2f M msg/s, agrona %.2f M msg/s%n", r, mmf4j[r] / 1e6, agrona[r] / 1e6);
-        }
-        double m = median(mmf4j);
-        double a = median(agrona);
-        System.out.printf("%d->1 64-byte throughput median: mmf4j %.2f M msg/s, agrona %s %.2f M msg/s, ratio %.2f%n",
-                producers, m / 1e6, producers == 1 ? "OneToOneRingBuffer" : "ManyToOneRingBuffer", a / 1e6, m / a);
+        produce(args[1], Path.of(args[2]), args[3], Long.parseLong(args[4]), Long.parseLong(args[5]));
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    /** One round: starts the producers, receives everything, returns measured messages per second. */
-    private static double round(String impl, int producers, long each, String cpus) throws Exception {
+    /** One contestant: starts the producers, receives everything, returns ns per message per chunk. */
+    private static LatencyResult round(String impl, int producers, long each, long warmup, String contestant) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "mmf4j-qbench");
         Path control = dir.resolve("control");
         List<Process> children = new ArrayList<>();
@@ -85,10 +80,11 @@ public final class QueueThroughput {
             Consumer consumer = impl.equals("mmf4j") ? mmf4jConsumer(dir) : agronaConsumer(dir, producers, arena);
             try {
                 for (int p = 0; p < producers; p++) {
-                    children.add(startProducer(impl, dir, cpus, each));
+                    children.add(ChildJvm.start(QueueThroughput.class, "produce", impl, dir.toString(), "q",
+                            Long.toString(each), Long.toString(warmup)));
                 }
-                long total = (WARMUP + each) * producers;
-                long warm = (long) WARMUP * producers;
+                long total = (warmup + each) * producers;
+                long warm = warmup * producers;
                 long received = 0;
                 while (received < warm) {
                     received += consumer.drain();
@@ -98,14 +94,23 @@ public final class QueueThroughput {
                     received += consumer.drain();
                     alive(children);
                 }
+                Histogram perMessage = new Histogram(TimeUnit.SECONDS.toNanos(1), 3);
                 long start = System.nanoTime();
                 INT.setVolatile(ctl, GO, 1);
                 long spins = 0;
+                long chunkStart = start;
+                long chunkEnd = received + CHUNK;
                 while (received < total) {
                     int n = consumer.drain();
                     received += n;
                     if (n == 0 && ++spins % (1 << 20) == 0) {
                         alive(children);
+                    }
+                    if (received >= chunkEnd) {
+                        long now = System.nanoTime();
+                        perMessage.recordValue(Math.max(1, (now - chunkStart) / CHUNK));
+                        chunkStart = now;
+                        chunkEnd += CHUNK;
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -114,7 +119,7 @@ public final class QueueThroughput {
                         throw new IllegalStateException("a producer failed");
                     }
                 }
-                return each * producers / seconds;
+                return LatencyResult.of(contestant, perMessage, each * producers / seconds);
             } finally {
                 consumer.close();
             }
@@ -136,15 +141,6 @@ public final class QueueThroughput {
                 throw new IllegalStateException("a producer died with exit code " + child.exitValue());
             }
         }
-    }
-
-    private static Process startProducer(String impl, Path dir, String cpus, long each) throws Exception {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", cpus,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                QueueThroughput.class.getName(), "produce", impl, dir.toString(), "q", Long.toString(each)));
-        return new ProcessBuilder(command).inheritIO().start();
     }
 
     /** What the consumer side of one implementation does: take what is there, count it. */
@@ -214,14 +210,14 @@ public final class QueueThroughput {
         }
     }
 
-    /** A producer JVM: WARMUP messages, then ready, wait for go, then {@code each} messages, as fast as it can. */
-    private static void produce(String impl, Path dir, String name, long each) throws Exception {
+    /** A producer JVM: {@code warmup} messages, then ready, wait for go, then {@code each} messages, as fast as it can. */
+    private static void produce(String impl, Path dir, String name, long each, long warmup) throws Exception {
         try (Arena arena = Arena.ofShared()) {
             MemorySegment ctl = mapExisting(dir.resolve("control"), 4096, arena);
             MemorySegment message = arena.allocate(MESSAGE, 8);
             if (impl.equals("mmf4j")) {
                 try (MessageQueue q = MessageQueue.openExisting(SharedNamespace.at(dir.resolve("ns")), name)) {
-                    for (long i = 0; i < WARMUP; i++) {
+                    for (long i = 0; i < warmup; i++) {
                         message.set(ValueLayout.JAVA_LONG, 0, i);
                         while (!q.trySend(message)) {
                             Thread.onSpinWait();
@@ -239,7 +235,7 @@ public final class QueueThroughput {
                 int producers = Files.exists(dir.resolve("many")) ? 2 : 1;
                 RingBuffer ring = agronaRing(dir, producers, false, arena);
                 UnsafeBuffer src = new UnsafeBuffer(message.address(), MESSAGE);
-                for (long i = 0; i < WARMUP; i++) {
+                for (long i = 0; i < warmup; i++) {
                     src.putLong(0, i);
                     while (!ring.write(1, src, 0, MESSAGE)) {
                         Thread.onSpinWait();

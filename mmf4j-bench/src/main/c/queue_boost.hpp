@@ -1,7 +1,9 @@
+// C++ (despite the name: the harness extracts it as an include of queue_boost.c, which compiles and runs it).
 // Blocking round trip between two processes over two Boost.Interprocess message_queues (8-byte messages):
 // the peer of mmf4j's blocking queue handoff. Header-only Boost (Debian's libboost-dev).
-// Build: g++ -O2 -o /tmp/queue_boost queue_boost.cpp -lrt -pthread     Usage: queue_boost [rounds]
+// Build: g++ -O2 -x c++ -o /tmp/queue_boost queue_boost.hpp -lrt -pthread     Usage: queue_boost [rounds]
 #include <boost/interprocess/ipc/message_queue.hpp>
+#include "pin.h"
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -22,11 +24,13 @@ int main(int argc, char **argv) {
     message_queue ping(create_only, a.c_str(), 16, 8), pong(create_only, b.c_str(), 16, 8);
     pid_t child = fork();
     if (child == 0) {
+        pin(1);
         message_queue in(open_only, a.c_str()), out(open_only, b.c_str());
         uint64_t m; message_queue::size_type got; unsigned prio;
         for (long i = 0; i < warm + n; i++) { in.receive(&m, 8, got, prio); out.send(&m, 8, 0); }
         _exit(0);
     }
+    pin(0);
     std::vector<uint64_t> lat(n);
     uint64_t m; message_queue::size_type got; unsigned prio;
     for (long i = 0; i < warm + n; i++) {
