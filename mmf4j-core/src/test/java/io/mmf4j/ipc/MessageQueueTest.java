@@ -89,6 +89,12 @@ class MessageQueueTest {
             }
             assertEquals(List.of(1, 2, 3, 9), got);
             assertNull(q.receive(30, TimeUnit.MILLISECONDS));
+            CompletableFuture<byte[]> patient = CompletableFuture.supplyAsync(
+                    () -> call(() -> q.receive(Long.MAX_VALUE, TimeUnit.DAYS)), QueueFiles::platform);
+            Thread.sleep(100);
+            assertFalse(patient.isDone(), "a huge timeout waits, it does not overflow into no wait");
+            q.send(new byte[] {5});
+            assertArrayEquals(new byte[] {5}, patient.get(10, TimeUnit.SECONDS));
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe; close is idempotent and ends the waits through this handle.
  */
 public final class MessageQueueImpl implements MessageQueue {
+    /** Timeouts longer than this (about 146 years) are waits without a deadline. */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 2;
     private final SharedHandle handle;
     private final String name;
     private final QueueCore core;
@@ -166,7 +168,11 @@ public final class MessageQueueImpl implements MessageQueue {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return timeout < 0 ? -1 : unit.toNanos(timeout);
+        if (timeout < 0) {
+            return -1;
+        }
+        long nanos = unit.toNanos(timeout);
+        return nanos > FOREVER_NANOS ? -1 : nanos; // a deadline past ~146 years would overflow: wait for ever
     }
 
     private void check() {
