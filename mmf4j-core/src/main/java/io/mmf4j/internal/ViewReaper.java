@@ -5,9 +5,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Closes views' shared arenas off the caller's thread. Closing a shared arena waits for a handshake with
- * every Java thread (50-85 µs on a small machine), which would dominate the cost of closing a view; the
- * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile.
+ * Closes views' shared arenas — {@link ViewArenas} generations, and the arena of a view whose raw segment was handed
+ * out when a native call held it at close — off the caller's thread. Closing a shared arena waits for a handshake
+ * with every Java thread (50-85 µs on a small machine), which would dominate the cost of closing a view; the
+ * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile. When idle, it retires a
+ * generation that has taken no view for a while ({@link ViewArenas#sweep}).
  *
  * <p>The queue is bounded: when it is full the caller closes the arena itself, so a burst of closes cannot
  * pile up mappings faster than they are released.
@@ -38,7 +40,12 @@ final class ViewReaper {
     private static void run() {
         while (true) {
             try {
-                closeOrRetry(QUEUE.take());
+                Arena arena = QUEUE.poll(ViewArenas.GENERATION_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (arena == null) {
+                    ViewArenas.sweep();
+                } else {
+                    closeOrRetry(arena);
+                }
             } catch (InterruptedException e) {
                 // a daemon that is never meant to stop: keep reaping
             }

@@ -41,6 +41,13 @@ public interface Platform {
     /** Writes the dirty pages of a mapping made by {@link #map} back to its file and waits for the writes. */
     void flush(MemorySegment mapping) throws IOException;
 
+    /**
+     * Puts zero-filled private memory in the place of a whole mapping at once ({@code mmap MAP_FIXED}): the file or
+     * shared memory is let go now, while the addresses stay readable and writable — so a thread that still holds a
+     * segment over them reads zeros and never faults — until whoever owns the mapping unmaps them.
+     */
+    void replaceWithPlaceholder(MemorySegment mapping) throws IOException;
+
     /** The pages of {@code mapping} that are resident in memory, one boolean per page. */
     boolean[] residency(MemorySegment mapping) throws IOException;
 

@@ -173,6 +173,17 @@ public final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public void replaceWithPlaceholder(MemorySegment mapping) throws IOException {
+        PageSpan span = span(mapping);
+        try {
+            Mman.mmap(span.start(), span.length(), Mman.PROT_READ | Mman.PROT_WRITE,
+                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_NORESERVE | Mman.MAP_FIXED, -1, 0, span.subject());
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
     public void pageOut(MemorySegment mapping) throws IOException {
         try {
             advise(mapping, Mman.MADV_PAGEOUT);
