@@ -24,15 +24,22 @@ import java.util.List;
  * unmapped only after no thread can touch it.
  */
 final class MappedView {
-    /** A segment whose arena is already closed: every access through it throws {@code IllegalStateException}. */
-    static final MemorySegment CLOSED_SEGMENT = closedSegment();
+    /**
+     * A segment whose arena is already closed and that is as long as any view, from the backend: every access
+     * through it throws {@code IllegalStateException}; {@code null} where the backend cannot make one (the
+     * portable one: it takes no restricted method), and then a closing view closes its arena at once.
+     */
+    private static final class Closed {
+        static final MemorySegment SEGMENT = Platform.current().mappings().closedSegment().orElse(null);
+    }
 
     private final MappingSource source;
     private final long offset;
     private final long size;
     private final long pointerOffset;
     private final MemoryMappedFileAccess access;
-    private final ViewArenas.Generation generation; // null when the caller brought the arena
+    private final ViewArenas.Generation generation; // null when the caller brought the arena, or with ownArena
+    private final Arena ownArena; // the view's own arena where the backend has no closed segment, else null
     private final MemorySegment mapping;
     private Arena handedOutArena; // guarded by this; the arena of the raw segment handed out, if any
     private MemorySegment handedOut;
@@ -42,24 +49,27 @@ final class MappedView {
     private final List<Runnable> closeHooks = new ArrayList<>(1); // guarded by this
 
     private MappedView(MappingSource source, long offset, long size, long pointerOffset, MemoryMappedFileAccess access,
-                       ViewArenas.Generation generation, MemorySegment mapping) {
+                       ViewArenas.Generation generation, Arena ownArena, MemorySegment mapping) {
         this.source = source;
         this.offset = offset;
         this.size = size;
         this.pointerOffset = pointerOffset;
         this.access = access;
         this.generation = generation;
+        this.ownArena = ownArena;
         this.mapping = mapping;
         MemorySegment window = mapping.asSlice(pointerOffset, size);
         this.segment = access.canWrite() ? window : window.asReadOnly();
     }
 
-    @SuppressWarnings("restricted") // covers no memory at all: its arena is closed before anyone can use it
-    private static MemorySegment closedSegment() {
-        Arena arena = Arena.ofShared();
-        MemorySegment segment = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
-        arena.close();
-        return segment;
+    /**
+     * What an accessor swaps its segment for at close: a segment that throws {@code IllegalStateException} (where the
+     * backend has none: this view's own, whose arena is closed at once — except in a caller's arena, which the caller
+     * closes).
+     */
+    MemorySegment closedSegment() {
+        MemorySegment closedOne = Closed.SEGMENT;
+        return closedOne != null ? closedOne : segment; // this view's own: its arena is closed at once below
     }
 
     /** Runs {@code hook} when the view closes, before it is flushed; {@code IllegalStateException} if it is closed. */
@@ -69,26 +79,31 @@ final class MappedView {
     }
 
     /**
-     * Maps {@code [offset, offset + size)} of {@code source} into {@code callerArena}, or into a generation's shared
-     * arena when {@code callerArena} is null.
+     * Maps {@code [offset, offset + size)} of {@code source} into {@code callerArena}, or, when it is null, into a
+     * generation's shared arena — or an arena of the view's own where the backend has no closed segment.
      */
     static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access,
                            Arena callerArena) throws IOException {
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         long pageOffset = offset - offset % pageSize;
         long pointerOffset = offset - pageOffset;
         if (callerArena != null && !callerArena.scope().isAlive()) {
             throw new IllegalStateException("arena is closed: a view cannot be mapped into it");
         }
         source.retain();
-        ViewArenas.Generation generation = callerArena == null ? ViewArenas.join() : null;
+        boolean generational = callerArena == null && Closed.SEGMENT != null;
+        ViewArenas.Generation generation = generational ? ViewArenas.join() : null;
+        Arena own = callerArena == null && !generational ? Arena.ofShared() : null;
         try {
-            MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access),
-                    generation != null ? generation.arena() : callerArena);
-            return new MappedView(source, offset, size, pointerOffset, access, generation, mapping);
+            Arena arena = generation != null ? generation.arena() : own != null ? own : callerArena;
+            MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
+            return new MappedView(source, offset, size, pointerOffset, access, generation, own, mapping);
         } catch (IOException | RuntimeException | Error e) {
             if (generation != null) {
                 ViewArenas.leave(generation); // nothing was mapped into it for this view
+            }
+            if (own != null) {
+                own.close();
             }
             try {
                 source.letGo();
@@ -184,12 +199,12 @@ final class MappedView {
     /** One entry per page of the view, from the page holding its first byte: whether it is in memory. */
     boolean[] residency() throws IOException {
         checkOpen();
-        return Platform.current().residency(mapping);
+        return Platform.current().mappings().residency(mapping);
     }
 
     void prefetch() throws IOException {
         checkOpen();
-        Platform.current().willNeed(mapping);
+        Platform.current().mappings().willNeed(mapping);
     }
 
     /** Writes back what the view wrote to its file, then takes its pages out of memory. */
@@ -239,6 +254,12 @@ final class MappedView {
                     Thread.ofVirtual().start(() -> releaseAfter(own));
                 }
             }
+        } else if (ownArena != null) {
+            try {
+                ownArena.close();
+            } catch (IllegalStateException busy) {
+                ViewReaper.close(ownArena); // a native call holds the segment: the reaper retries
+            }
         }
         if (flushFailure != null) {
             throw flushFailure;
@@ -248,7 +269,7 @@ final class MappedView {
     /** Replaces the mapping with a placeholder (the file is let go now) and leaves the generation. */
     private void release() {
         try {
-            Platform.current().replaceWithPlaceholder(mapping);
+            Platform.current().mappings().replaceWithPlaceholder(mapping);
         } catch (IOException | RuntimeException e) {
             // keeping the real mapping until the generation closes is safe, only later in letting the file go
         } finally {

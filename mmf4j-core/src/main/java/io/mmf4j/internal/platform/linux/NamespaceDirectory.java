@@ -1,6 +1,5 @@
-package io.mmf4j.internal.shared;
+package io.mmf4j.internal.platform.linux;
 
-import io.mmf4j.internal.platform.Platform;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,7 +23,7 @@ final class NamespaceDirectory {
     private NamespaceDirectory() {}
 
     /** Makes {@code directory} with {@code mode} if missing, then checks it; fully once per process per directory. */
-    static void ensure(Path directory, int mode, boolean global) throws IOException {
+    static void ensure(Path directory, int mode, boolean global, int me) throws IOException {
         if (CHECKED.contains(directory)) {
             if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
                 return;
@@ -48,7 +47,6 @@ final class NamespaceDirectory {
         Map<String, Object> attributes = Files.readAttributes(directory, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         int actualMode = (Integer) attributes.get("mode");
         int owner = (Integer) attributes.get("uid");
-        int me = Platform.current().userId();
         if ((actualMode & 0170000) != 0040000) {
             throw new AccessDeniedException(directory.toString(), null,
                     "namespace directory is not a directory (a symbolic link or a file is refused)");

@@ -1,9 +1,7 @@
-package io.mmf4j.internal.shared;
+package io.mmf4j.internal.platform.linux;
 
 import io.mmf4j.internal.platform.FileAccess;
 import io.mmf4j.internal.platform.FileIdentity;
-import io.mmf4j.internal.platform.OsFile;
-import io.mmf4j.internal.platform.Platform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -13,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Every unlink of a name in a namespace: reclaiming a dead object, and removing a live one on request. Both
- * happen under the namespace's name-removal lock ({@link Platform#lockNameRemoval}), so "check which file the
+ * happen under the namespace's name-removal lock ({@link LinuxNames#lockNameRemoval}), so "check which file the
  * name names, then unlink the name" is one step for every remover: a name can change only by an unlink (which
  * waits for the lock) or by a link over a free name (which needs an unlink first). Without the lock, the last
  * holder of a removed object could check, lose the processor while the name was removed and re-created, and
@@ -40,15 +38,14 @@ final class NameRemoval {
 
     /** With {@code file} held exclusively (no holder is left), unlinks {@code path} if it still names {@code file}. */
     @SuppressWarnings("try") // the lock is held for the block's duration and never referenced in it
-    static Outcome unlinkIfNames(Path directory, Path path, OsFile file) throws IOException {
-        Platform platform = Platform.current();
-        try (Closeable lock = platform.lockNameRemoval(directory)) {
-            Optional<FileIdentity> named = platform.identity(path);
+    static Outcome unlinkIfNames(Path directory, Path path, LinuxFile file) throws IOException {
+        try (Closeable lock = LinuxNames.lockNameRemoval(directory)) {
+            Optional<FileIdentity> named = LinuxNames.identity(path);
             if (named.isEmpty() || !named.get().sameFile(file.identity())) {
                 return Outcome.NOT_NAMED;
             }
             try {
-                platform.unlink(path);
+                LinuxNames.unlink(path);
                 return Outcome.UNLINKED;
             } catch (AccessDeniedException stickyDirectory) {
                 return Outcome.REFUSED; // another user's dead object in the global namespace: only its owner may
@@ -65,23 +62,22 @@ final class NameRemoval {
      */
     @SuppressWarnings("try") // the lock is held for the block's duration and never referenced in it
     static void remove(Path directory, Path path, String name) throws IOException {
-        Platform platform = Platform.current();
-        try (Closeable lock = platform.lockNameRemoval(directory)) {
-            if (platform.identity(path).isEmpty()) {
+        try (Closeable lock = LinuxNames.lockNameRemoval(directory)) {
+            if (LinuxNames.identity(path).isEmpty()) {
                 throw missing(name, directory, "");
             }
-            OsFile file;
+            LinuxFile file;
             try {
-                file = platform.openNoFollow(path, FileAccess.READ);
+                file = LinuxNames.openNoFollow(path, FileAccess.READ);
             } catch (AccessDeniedException cannotLook) {
-                platform.unlink(path); // another user's object: the OS decides (a sticky directory refuses)
+                LinuxNames.unlink(path); // another user's object: the OS decides (a sticky directory refuses)
                 return;
             }
             try (file) {
                 // under the lock the name still names this file; an exclusive lock means no holder is left, and
                 // keeping it until after the unlink stops an opener from taking that dead object meanwhile
                 boolean dead = file.tryLockExclusive();
-                platform.unlink(path);
+                LinuxNames.unlink(path);
                 if (dead) {
                     throw missing(name, directory, " (a dead one was reclaimed)");
                 }
