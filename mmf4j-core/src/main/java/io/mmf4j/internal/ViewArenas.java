@@ -48,13 +48,22 @@ final class ViewArenas {
     /** A view of {@code generation} is closed (its mapping replaced, or never made); closes a finished generation. */
     static void leave(Generation generation) {
         boolean finished;
+        boolean idle;
         synchronized (ViewArenas.class) {
             generation.open--;
             finished = generation.open == 0 && generation != current;
+            idle = generation.open == 0 && generation == current;
         }
         if (finished) {
             ViewReaper.close(generation.arena);
+        } else if (idle) {
+            ViewReaper.wake();
         }
+    }
+
+    /** Whether the current generation has no open view (the reaper then watches it, to retire it). */
+    static synchronized boolean idle() {
+        return current != null && current.open == 0;
     }
 
     /** Retires the current generation if it has been idle for {@code GENERATION_NANOS}; called by the reaper. */
