@@ -195,6 +195,16 @@ public final class MutexCore {
         }
     }
 
+    /** The calling thread's owner word (see {@link Owners}): who holds a lock, for locks built beside this one. */
+    public static long currentOwnerWord() {
+        return Owners.current().word;
+    }
+
+    /** Whether the process of the owner word {@code owner} is gone (see {@link Owners#processGone}). */
+    public static boolean ownerGone(long owner) {
+        return Owners.processGone(owner);
+    }
+
     /** Whether the calling thread holds this mutex. */
     public boolean heldByCurrentThread() {
         return Words.getLong(block, OWNER_OFFSET) == Owners.current().word;
