@@ -52,19 +52,32 @@ public final class SharedHeapChild {
         return SharedHeap.openExisting(SharedNamespace.at(Path.of(parts[1])), parts[2]);
     }
 
-    public static byte pattern(long tag, long i) {
-        return (byte) (tag * 31 + i * 7 + (i >>> 8));
+    /** The long at {@code 8 * j} of a block filled for {@code tag} (its tail bytes: the low bytes of the next). */
+    public static long pattern(long tag, long j) {
+        return tag * 0x9E3779B97F4A7C15L + j * 0xBF58476D1CE4E5B9L;
     }
 
     public static void fill(MemorySegment block, long tag) {
-        for (long i = 0; i < block.byteSize(); i++) {
-            block.set(ValueLayout.JAVA_BYTE, i, pattern(tag, i));
+        long n = block.byteSize();
+        long j = 0;
+        for (; 8 * j + 8 <= n; j++) {
+            block.set(ValueLayout.JAVA_LONG_UNALIGNED, 8 * j, pattern(tag, j));
+        }
+        for (long i = 8 * j; i < n; i++) {
+            block.set(ValueLayout.JAVA_BYTE, i, (byte) (pattern(tag, j) >>> (8 * (i - 8 * j))));
         }
     }
 
     public static boolean holds(MemorySegment block, long tag) {
-        for (long i = 0; i < block.byteSize(); i++) {
-            if (block.get(ValueLayout.JAVA_BYTE, i) != pattern(tag, i)) {
+        long n = block.byteSize();
+        long j = 0;
+        for (; 8 * j + 8 <= n; j++) {
+            if (block.get(ValueLayout.JAVA_LONG_UNALIGNED, 8 * j) != pattern(tag, j)) {
+                return false;
+            }
+        }
+        for (long i = 8 * j; i < n; i++) {
+            if (block.get(ValueLayout.JAVA_BYTE, i) != (byte) (pattern(tag, j) >>> (8 * (i - 8 * j)))) {
                 return false;
             }
         }
@@ -110,7 +123,10 @@ public final class SharedHeapChild {
 
     private static void crash(SharedHeap heap, SplittableRandom random, PrintStream out) {
         List<Block> live = new ArrayList<>();
-        while (true) {
+        for (long op = 1; ; op++) {
+            if (op % 256 == 0) {
+                pause(); // leaves CPU for the JVMs that start beside it on a small machine
+            }
             int dice = random.nextInt(100);
             if (dice < 45 && live.size() < 200) {
                 long size = random.nextInt(10) == 0 ? random.nextInt(4096) : random.nextInt(300);
@@ -141,17 +157,27 @@ public final class SharedHeapChild {
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An initializer slow enough for kills to land inside it. */
     private static void slowFill(MemorySegment block, long tag, SplittableRandom random) {
-        for (long i = 0; i < block.byteSize(); i++) {
-            block.set(ValueLayout.JAVA_BYTE, i, pattern(tag, i));
-            if (i % 64 == 0 && random.nextInt(4) == 0) {
+        fill(block.asSlice(0, block.byteSize() / 2), tag); // a first half that is not yet the block's pattern
+        for (int i = 0; i < 4; i++) {
+            if (random.nextInt(3) == 0) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
+            Thread.onSpinWait();
         }
+        fill(block, tag);
     }
 }
