@@ -7,7 +7,6 @@ import io.mmf4j.NamedObjectKind;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.heap.SharedHeap;
 import io.mmf4j.internal.Checks;
-import io.mmf4j.internal.platform.FileAccess;
 import io.mmf4j.internal.platform.FileCreation;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
@@ -75,7 +74,7 @@ public final class SharedHeaps {
             return open("shared heap '" + handle.name() + "'", arena, heap, new SharedHeapImpl.Backing() {
                 @Override
                 public void flush() throws IOException {
-                    Platform.current().flush(heap);
+                    Platform.current().mappings().flush(heap);
                 }
 
                 @Override
@@ -109,47 +108,51 @@ public final class SharedHeaps {
         if (capacity != 0 || mode == FileMode.CREATE || mode == FileMode.CREATE_NEW) {
             checkCapacity(capacity);
         }
-        Platform platform = Platform.current();
-        OsFile file = platform.openFile(path, FileAccess.READ_WRITE, creation);
+        var mappings = Platform.current().mappings();
+        HeapFiles.Opened opened = HeapFiles.open(path, creation);
+        HeapFiles.Hold hold = opened.hold();
+        OsFile file = hold.file;
         Arena arena = Arena.ofShared();
+        boolean fresh = opened.created() || mode == FileMode.CREATE;
         try {
-            boolean fresh = file.created() || mode == FileMode.CREATE;
             if (fresh && capacity == 0) {
                 throw new IllegalArgumentException("capacity 0 means the heap's own, and " + path
                         + " holds no heap yet: give a capacity > 0");
             }
-            boolean alone = file.tryLockExclusive();
-            long size = fresh ? capacity : openedSize(file, path, capacity, alone);
+            if (!opened.alone()) {
+                hold.share(); // waits while a creator formats or a first opener repairs
+            }
+            long size = fresh ? capacity : openedSize(file, path, capacity);
             if (fresh) {
                 file.allocate(0, capacity);
             }
-            MemorySegment heap = platform.map(file, 0, size, MapAccess.READ_WRITE, arena);
+            MemorySegment heap = mappings.map(file, 0, size, MapAccess.READ_WRITE, arena);
             if (fresh) {
                 BlockSpace.format(heap, capacity);
             }
             SharedHeapImpl impl = open("persistent heap " + path, arena, heap, new SharedHeapImpl.Backing() {
                 @Override
                 public void flush() throws IOException {
-                    platform.flush(heap);
+                    mappings.flush(heap);
                     file.sync();
                 }
 
                 @Override
                 public void close() throws IOException {
-                    file.close();
+                    HeapFiles.release(hold);
                 }
             });
-            if (alone && !fresh) {
+            if (opened.alone() && !fresh) {
                 clearStaleMutex(heap);
                 impl.validate(); // takes the mutex: repairs what the last holders left, before anyone else opens
             }
-            file.lockShared(); // from exclusive (or none) to shared: the mark of a holder
+            hold.share();
             return impl;
         } catch (IOException | RuntimeException | Error e) {
             arena.close();
             try {
-                file.close();
-                if (file.created()) {
+                HeapFiles.release(hold);
+                if (opened.created()) {
                     Files.deleteIfExists(path);
                 }
             } catch (IOException suppressed) {
@@ -169,10 +172,7 @@ public final class SharedHeaps {
     }
 
     /** The size of an existing heap file, checked against the capacity asked (0: the heap's own). */
-    private static long openedSize(OsFile file, Path path, long capacity, boolean alone) throws IOException {
-        if (!alone) {
-            file.lockShared(); // waits while a creator formats or a first opener repairs
-        }
+    private static long openedSize(OsFile file, Path path, long capacity) throws IOException {
         long size = file.size();
         if (size < MIN_CAPACITY || size > MAX_CAPACITY) {
             throw new FileSystemException(path.toString(), null, "is not a persistent heap (size " + size + ")");
