@@ -88,6 +88,16 @@ class SharedHeapTest {
             assertEquals(30_000, heap.sizeOf(big));
             assertEquals(0, heap.tryAllocate(1 << 17));
             assertTrue(heap.validate());
+            heap.free(big);
+            List<Long> again = new ArrayList<>();
+            for (long h; (h = heap.tryAllocate(100)) != 0; ) {
+                again.add(h);
+            }
+            again.forEach(heap::free);
+            long named = heap.findOrCreate("named", 20_000, s -> s.fill((byte) 1)); // coalesces inside a bind
+            assertEquals(20_000, heap.sizeOf(named));
+            assertEquals(20_000, heap.summary().allocated());
+            assertTrue(heap.validate());
         }
     }
 

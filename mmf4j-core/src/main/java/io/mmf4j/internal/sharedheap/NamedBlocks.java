@@ -112,14 +112,16 @@ final class NamedBlocks {
         long entryBytes = NameTable.entryBytes(name);
         owner.intend(OP_BIND, 0, 0);
         long d = owner.takeBlock(BlockSpace.blockSizeFor(size), BUSY, size, OP_BIND, INTENT_A_OFFSET);
+        if (d != 0) { // counted now: a coalescing in the entry's take recounts the blocks, this one included
+            space.setBit(d, true);
+            space.addCounters(size, 1);
+        }
         long e = d == 0 ? 0 : owner.takeBlock(BlockSpace.blockSizeFor(entryBytes), ENTRY, entryBytes, OP_BIND,
                 INTENT_B_OFFSET);
         if (e == 0) {
             new Repair(space, names).run(); // frees the data block the record names
             return 0;
         }
-        space.setBit(d, true);
-        space.addCounters(size, 1);
         int bucket = names.bucket(NameTable.hash(name));
         Cells.put(heap, d + REQUEST_OFFSET, size | (long) bucket << 48);
         Cells.put(heap, d, BlockSpace.word(Cells.get(heap, d) & SIZE_MASK, BUSY_NAMED));
