@@ -16,9 +16,9 @@ package io.mmf4j.internal.sharedheap;
  * 64                                          128      132      136         144         152         160
  *  | MUTEX: a MutexDescriptor (64 bytes)      |INTENT_OP| pad   | INTENT_A  | INTENT_B  | NAME_COUNT|
  *  +------------------------------------------+--------+--------+-----------+-----------+-----------+
- * 160          168            176           184     192   256 .. 256 + 8 * CLASSES
- *  | BITMAP_OFF | BITMAP_BYTES | BUCKETS_OFF | FREES | 0   | FREE_HEADS[class]: first free block of each size class |
- *  +------------+--------------+-------------+-------+-----+-----------------------------------------------------+
+ * 160          168            176           184     192         200  256 .. 256 + 8 * CLASSES
+ *  | BITMAP_OFF | BITMAP_BYTES | BUCKETS_OFF | FREES | LAST_SPIN | 0  | FREE_HEADS[class]: first free block of each class |
+ *  +------------+--------------+-------------+-------+-----------+----+--------------------------------------------------+
  * BUCKETS_OFF: BUCKETS longs, the first name entry of each hash chain (0: none)
  * BITMAP_OFF:  one bit per 16 bytes of [0, SIZE): set at the start of each busy user block
  * DATA_START .. TOP: blocks, back to back; TOP .. SIZE: never used yet
@@ -67,6 +67,8 @@ public final class SharedHeapDescriptor {
     public static final long BUCKETS_OFF_OFFSET = 176;
     /** Frees since the last coalescing: a full heap coalesces only when there is something to merge. */
     public static final long FREES_OFFSET = 184;
+    /** System.nanoTime (CLOCK_MONOTONIC, one clock for all processes) of the last spin of a waiter; 0: none. */
+    public static final long LAST_SPIN_OFFSET = 192;
     public static final long FREE_HEADS_OFFSET = 256;
     public static final long HEADER_SIZE = 4096;
 

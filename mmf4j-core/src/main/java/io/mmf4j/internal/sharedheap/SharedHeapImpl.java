@@ -30,6 +30,13 @@ public final class SharedHeapImpl implements SharedHeap {
         void close() throws IOException;
     }
 
+    /** How long a thread spins for a held heap mutex before it sleeps: many operations' worth. */
+    static final long SPIN_NANOS = 20_000;
+    /** How long after a waiter's last spin others let it have the mutex first. */
+    static final long POLITE_NANOS = 10_000;
+    /** How long it then sleeps in the mutex before it spins again. */
+    static final long SLEEP_NANOS = 200_000;
+
     final String description;
     private final Arena arena;
     final BlockSpace space;
@@ -72,11 +79,13 @@ public final class SharedHeapImpl implements SharedHeap {
 
     /** Takes the heap mutex (entered already); repairs the heap if its last holder died or left an undo record. */
     void lock() {
-        int result;
-        try {
-            result = mutex.acquire(-1, false);
-        } catch (InterruptedException impossible) {
-            throw new AssertionError(impossible);
+        long lastSpin = Cells.get(space.heap, LAST_SPIN_OFFSET);
+        if (lastSpin != 0 && System.nanoTime() - lastSpin < POLITE_NANOS) {
+            yieldToSpinner(); // someone waits for the mutex now: let it have the next turn
+        }
+        int result = mutex.tryAcquireFree();
+        if (result == MutexCore.TIMED_OUT) {
+            result = lockContended();
         }
         if (result == MutexCore.ACQUIRED_ABANDONED || Cells.getInt(space.heap, INTENT_OP_OFFSET) != OP_NONE) {
             try {
@@ -85,6 +94,55 @@ public final class SharedHeapImpl implements SharedHeap {
                 mutex.release();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The mutex is held. Heap operations are short, so the caller spins for it ({@link #SPIN_NANOS}, yielding now
+     * and then to a holder that waits for this CPU), then sleeps in the mutex for at most
+     * {@link #SLEEP_NANOS} (the mutex takes over a dead holder's lock there), and spins again: a waiter that only
+     * slept would lose nearly every race to a process that frees and takes the mutex in a loop.
+     */
+    private int lockContended() {
+        int rounds = 0;
+        while (true) {
+            long start = System.nanoTime();
+            do {
+                Cells.put(space.heap, LAST_SPIN_OFFSET, System.nanoTime());
+                for (int i = 0; i < 64; i++) {
+                    if (mutex.looksFree()) {
+                        int result = mutex.tryAcquireFree();
+                        if (result != MutexCore.TIMED_OUT) {
+                            Cells.put(space.heap, LAST_SPIN_OFFSET, 0);
+                            return result;
+                        }
+                    }
+                    Thread.onSpinWait();
+                }
+                if ((++rounds & 15) == 0) {
+                    Thread.yield();
+                }
+            } while (System.nanoTime() - start < SPIN_NANOS);
+            try {
+                int result = mutex.acquire(SLEEP_NANOS, false);
+                if (result != MutexCore.TIMED_OUT) {
+                    return result;
+                }
+            } catch (InterruptedException impossible) {
+                throw new AssertionError(impossible);
+            }
+        }
+    }
+
+    /**
+     * A waiter spun for the mutex moments ago, and this thread comes to take it again (most often: it just freed
+     * it): while the mutex stays free, give the waiter up to {@link #POLITE_NANOS} to take it. A waiter that died
+     * or gave up stops refreshing LAST_SPIN, and after POLITE_NANOS nobody defers to it any more.
+     */
+    private void yieldToSpinner() {
+        long start = System.nanoTime();
+        while (mutex.looksFree() && System.nanoTime() - start < POLITE_NANOS) {
+            Thread.onSpinWait();
         }
     }
 

@@ -82,6 +82,20 @@ public final class MutexCore {
         return acquireSlow(me, timeoutNanos, interruptible);
     }
 
+    /**
+     * One compare-and-set from free to the calling thread: {@link #ACQUIRED} (or {@link #ACQUIRED_ABANDONED}), or
+     * {@link #TIMED_OUT} if anyone holds the lock — without the dead-owner check, so it is cheap enough to spin on.
+     */
+    public int tryAcquireFree() {
+        Owners.ThreadRecord me = Owners.current();
+        return Words.casLong(block, OWNER_OFFSET, 0L, me.word) ? acquired(me, false) : TIMED_OUT;
+    }
+
+    /** Whether nobody holds the lock now (a hint: it may be taken the next instant). */
+    public boolean looksFree() {
+        return Words.getLong(block, OWNER_OFFSET) == 0;
+    }
+
     /** tryLock(): no wait, but a dead owner's lock is taken (as Win32's zero-timeout wait does). */
     private int slowCheckOnce(Owners.ThreadRecord me) {
         long owner = Words.getLong(block, OWNER_OFFSET);

@@ -1,4 +1,4 @@
-package io.mmf4j.bench.heap;
+package io.mmf4j.bench.sharedheap;
 
 import io.mmf4j.heap.SharedHeap;
 import io.mmf4j.bench.harness.ChildJvm;
@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link SharedHeap} against Boost.Interprocess's {@code managed_shared_memory} (boost_heap.cpp, same sizes and
+ * {@link SharedHeap} against Boost.Interprocess's {@code managed_shared_memory} (boost_shared_heap.cpp, same sizes and
  * names): allocate(64) + free, uncontended and with a second process doing the same on the same heap
  * ({@link SharedHeapContender}), and the lookup of a named block among 16.
  */

@@ -1,4 +1,4 @@
-package io.mmf4j.bench.heap;
+package io.mmf4j.bench.sharedheap;
 
 import static io.mmf4j.bench.harness.Contestant.c;
 import static io.mmf4j.bench.harness.Contestant.jmh;
@@ -9,18 +9,18 @@ import io.mmf4j.bench.harness.GoalArea;
 import java.util.List;
 
 /**
- * The shared-heap goals (issue 13): SharedHeap against Boost.Interprocess managed_shared_memory (boost_heap.cpp),
+ * The shared-heap goals (issue 13): SharedHeap against Boost.Interprocess managed_shared_memory (boost_shared_heap.cpp),
  * allocate+free uncontended and with 2 processes contending, and the find of a named object.
  */
-public final class HeapGoals implements GoalArea {
+public final class SharedHeapGoals implements GoalArea {
     static final Contestant ALLOC = jmh(SharedHeapBench.class, "allocateFree");
     static final Contestant ALLOC_CONTENDED = jmh(SharedHeapBench.class, "allocateFreeContended");
     static final Contestant LOOKUP = jmh(SharedHeapBench.class, "lookup");
-    static final Contestant BOOST_ALLOC = c("boost_heap.cpp", "alloc+free ns:").args("alloc", "1000000")
+    static final Contestant BOOST_ALLOC = c("boost_shared_heap.cpp", "alloc+free ns:").args("alloc", "1000000")
         .quickArgs("alloc", "100000");
-    static final Contestant BOOST_CONTENDED = c("boost_heap.cpp", "contended alloc+free ns:")
+    static final Contestant BOOST_CONTENDED = c("boost_shared_heap.cpp", "contended alloc+free ns:")
         .args("contended", "500000").quickArgs("contended", "50000").crossProcess();
-    static final Contestant BOOST_FIND = c("boost_heap.cpp", "find ns:").args("find", "1000000")
+    static final Contestant BOOST_FIND = c("boost_shared_heap.cpp", "find ns:").args("find", "1000000")
         .quickArgs("find", "100000");
 
     @Override

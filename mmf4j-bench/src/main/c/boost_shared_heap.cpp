@@ -1,4 +1,4 @@
-// The Boost.Interprocess peer of mmf4j's SharedHeap (io.mmf4j.bench.heap): managed_shared_memory, whose default
+// The Boost.Interprocess peer of mmf4j's SharedHeap (io.mmf4j.bench.sharedheap): managed_shared_memory, whose default
 // allocator is rbtree_best_fit under one interprocess mutex, and its named-object index (an rbtree, find() under
 // the same mutex). Header-only: Debian's libboost-dev; compiled with g++ -O2.
 //   alloc N      : uncontended allocate(64) + deallocate, median of 9 batches of N
@@ -39,7 +39,7 @@ template <typename F> static double median_ns(long n, F op) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 3) { fprintf(stderr, "usage: boost_heap alloc|find|contended N\n"); return 2; }
+  if (argc < 3) { fprintf(stderr, "usage: boost_shared_heap alloc|find|contended N\n"); return 2; }
   std::string mode = argv[1];
   long n = atol(argv[2]);
   std::string name = "mmf4j-bench-boost-heap-" + std::to_string(getpid());
