@@ -54,6 +54,12 @@ class ExamplesIT {
         assertEquals("A saw B ready; B says: B got the go", run("EventsExample", UNIQUE + "events"));
     }
 
+    @Test
+    void sharedHeapStoresAHandleInANamedBlock() throws Exception {
+        assertEquals("queue-head holds the node, which holds 42\nfreed; valid true, names [queue-head]",
+                run("SharedHeapExample", UNIQUE + "jobs"));
+    }
+
     /** Runs example {@code name} with {@code args}; asserts exit 0 and an empty stderr; returns stdout. */
     static String run(String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("mmf4j.test.java"), "bin", "java")

@@ -82,6 +82,20 @@ public final class MutexCore {
         return acquireSlow(me, timeoutNanos, interruptible);
     }
 
+    /**
+     * One compare-and-set from free to the calling thread: {@link #ACQUIRED} (or {@link #ACQUIRED_ABANDONED}), or
+     * {@link #TIMED_OUT} if anyone holds the lock — without the dead-owner check, so it is cheap enough to spin on.
+     */
+    public int tryAcquireFree() {
+        Owners.ThreadRecord me = Owners.current();
+        return Words.casLong(block, OWNER_OFFSET, 0L, me.word) ? acquired(me, false) : TIMED_OUT;
+    }
+
+    /** Whether nobody holds the lock now (a hint: it may be taken the next instant). */
+    public boolean looksFree() {
+        return Words.getLong(block, OWNER_OFFSET) == 0;
+    }
+
     /** tryLock(): no wait, but a dead owner's lock is taken (as Win32's zero-timeout wait does). */
     private int slowCheckOnce(Owners.ThreadRecord me) {
         long owner = Words.getLong(block, OWNER_OFFSET);
@@ -193,6 +207,16 @@ public final class MutexCore {
             Words.addInt(block, WAKE_SEQ_OFFSET, 1);
             Words.wake(wakeSeq, 1);
         }
+    }
+
+    /** The calling thread's owner word (see {@link Owners}): who holds a lock, for locks built beside this one. */
+    public static long currentOwnerWord() {
+        return Owners.current().word;
+    }
+
+    /** Whether the process of the owner word {@code owner} is gone (see {@link Owners#processGone}). */
+    public static boolean ownerGone(long owner) {
+        return Owners.processGone(owner);
     }
 
     /** Whether the calling thread holds this mutex. */
