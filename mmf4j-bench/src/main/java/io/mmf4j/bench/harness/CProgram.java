@@ -58,7 +58,7 @@ public record CProgram(String source, String label, List<String> args, List<Stri
     @Override
     public String id() {
         String text = label.endsWith(":") ? label.substring(0, label.length() - 1) : label;
-        return "C " + source.replaceFirst("\.c(pp)?$", "") + ": " + text;
+        return "C " + source.replaceFirst("\\.c(pp)?$", "") + ": " + text;
     }
 
     @Override
