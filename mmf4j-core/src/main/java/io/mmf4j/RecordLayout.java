@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandles;
+import java.util.Objects;
 
 /**
  * How a record class lies in memory, and the codec that reads and writes it there as fast as hand-written
@@ -58,7 +59,7 @@ public sealed interface RecordLayout<R extends Record> permits RecordLayoutImpl 
 
     /** As {@link #packed(Class)}, with a lookup that may use the record's constructor and accessors. */
     static <R extends Record> RecordLayout<R> packed(MethodHandles.Lookup lookup, Class<R> type) {
-        return RecordLayouts.of(lookup, type, false);
+        return RecordLayouts.of(Objects.requireNonNull(lookup, "lookup must not be null"), type, false);
     }
 
     /** The C-compatible layout of {@code type}: components in declaration order, naturally aligned, padded. */
@@ -68,7 +69,7 @@ public sealed interface RecordLayout<R extends Record> permits RecordLayoutImpl 
 
     /** As {@link #aligned(Class)}, with a lookup that may use the record's constructor and accessors. */
     static <R extends Record> RecordLayout<R> aligned(MethodHandles.Lookup lookup, Class<R> type) {
-        return RecordLayouts.of(lookup, type, true);
+        return RecordLayouts.of(Objects.requireNonNull(lookup, "lookup must not be null"), type, true);
     }
 
     /** The record class. */
