@@ -89,12 +89,17 @@ final class CodecGenerator {
     /** A primitive held in a local: its type, its local slot, its offset from the record's start. */
     private record Value(Class<?> type, int slot, long offset) {}
 
-    /** {@code Objects.checkFromIndexSize(position, size, segment.byteSize())}. */
+    /**
+     * {@code Objects.checkIndex(position, segment.byteSize() - (size - 1))}: 0 <= position and position + size <=
+     * byteSize (a negative length, for a segment smaller than the record, fails too). checkIndex, not
+     * checkFromIndexSize: the JIT knows it (an intrinsic) and can hoist it out of a loop.
+     */
     private static void checkBounds(CodeBuilder code, long size) {
-        code.lload(POSITION_SLOT).loadConstant(size).aload(SEGMENT_SLOT)
+        code.lload(POSITION_SLOT).aload(SEGMENT_SLOT)
                 .invokeinterface(CD_SEGMENT, "byteSize", MethodTypeDesc.of(ConstantDescs.CD_long))
-                .invokestatic(desc(Objects.class), "checkFromIndexSize", MethodTypeDesc.of(ConstantDescs.CD_long,
-                        ConstantDescs.CD_long, ConstantDescs.CD_long, ConstantDescs.CD_long))
+                .loadConstant(size - 1).lsub()
+                .invokestatic(desc(Objects.class), "checkIndex", MethodTypeDesc.of(ConstantDescs.CD_long,
+                        ConstantDescs.CD_long, ConstantDescs.CD_long))
                 .pop2();
     }
 
