@@ -76,12 +76,12 @@ public final class SyncObjects {
     /** Writes a new block: the kind's fields by {@code initialiser}, then MAGIC, which publishes it. */
     static void initialise(Kind kind, MemorySegment block, Consumer<MemorySegment> initialiser) {
         initialiser.accept(block);
-        Words.setInt(block, kind.magicOffset, kind.magic);
+        Words.setIntVolatile(block, kind.magicOffset, kind.magic);
     }
 
     /** Checks that an opened block is a published object of {@code kind}. */
     static void checkPublished(Kind kind, String name, MemorySegment block) throws IOException {
-        int magic = Words.getInt(block, kind.magicOffset);
+        int magic = Words.getIntVolatile(block, kind.magicOffset);
         if (magic != kind.magic) {
             throw new IOException("named " + kind.label + " \"" + name + "\" is damaged or not a " + kind.label
                     + " (magic 0x" + Integer.toHexString(magic) + ")");
