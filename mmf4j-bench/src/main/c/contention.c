@@ -1,6 +1,7 @@
 /* The C peers of the contention benchmark (io.mmf4j.bench.sync.ContentionBench): N processes each do WARM
  * guarded increments of a plain counter in shared memory, wait until every process is warm, then do ITERS more;
- * prints the milliseconds from the common start to the last process's end, and checks the total.
+ * prints the nanoseconds per increment (the time from the common start to the last process's end, over every
+ * process's ITERS) and those milliseconds, and checks the total.
  *   contention mutex|sem PROCESSES WARM ITERS
  * mutex: pthread_mutex_t, PTHREAD_PROCESS_SHARED + PTHREAD_MUTEX_ROBUST (EOWNERDEAD handled as the lock taken).
  * sem:   sem_t, process-shared, initial 1: sem_wait / increment / sem_post. */
@@ -79,6 +80,6 @@ int main(int argc, char **argv) {
     for (int p = 0; p < n; p++) if (s->end[p] > last) last = s->end[p];
     long expected = (long) n * (warm + iters);
     if (s->counter != expected) { fprintf(stderr, "lost updates: %ld of %ld\n", s->counter, expected); return 1; }
-    printf("%.3f\n", (last - s->start) / 1e6);
+    printf("ns per increment: %.3f ms: %.3f\n", (double) (last - s->start) / ((double) n * iters), (last - s->start) / 1e6);
     return 0;
 }

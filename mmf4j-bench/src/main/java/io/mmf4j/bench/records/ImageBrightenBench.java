@@ -4,7 +4,6 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.RecordLayout;
-import io.mmf4j.bench.harness.Goal;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -17,6 +16,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The .NET text's image loop: every pixel of a view is a {@code Color(short r, short g, short b, short a)} record,
@@ -38,10 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
-@Goal(subject = "byClass", peer = "handWritten", slowerAtMost = 1.2)
-@Goal(subject = "byLayout", peer = "handWritten", slowerAtMost = 1.2)
-@Goal(subject = "byClass", peer = "codecBefore", fasterAtLeast = 10)
-@Goal(subject = "byLayout", peer = "codecBefore", fasterAtLeast = 10)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class ImageBrightenBench {
     /** A pixel, as in the README's example. */
     public record Color(short r, short g, short b, short a) {

@@ -59,8 +59,9 @@ public final class ContentionBench {
             for (int round = 1; round <= rounds; round++) {
                 for (int processes : new int[] {2, 4}) {
                     for (String kind : new String[] {"mutex", "sem"}) {
-                        double c = Double.parseDouble(run(List.of(binary.toString(), kind, Integer.toString(processes),
-                                Long.toString(warm), Long.toString(iters))).trim());
+                        String line = run(List.of(binary.toString(), kind, Integer.toString(processes),
+                                Long.toString(warm), Long.toString(iters))).trim();
+                        double c = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                         double java = java(kind, processes, warm, iters);
                         results.computeIfAbsent(kind + " " + processes + " C", k -> new ArrayList<>()).add(c);
                         results.computeIfAbsent(kind + " " + processes + " mmf4j", k -> new ArrayList<>()).add(java);
@@ -83,7 +84,7 @@ public final class ContentionBench {
 
     /** One Java run: {@code processes} child JVMs; returns milliseconds from the start to the last end. */
     @SuppressWarnings("try") // the lock is held open for the children, never used here
-    private static double java(String kind, int processes, long warm, long iters) throws Exception {
+    static double java(String kind, int processes, long warm, long iters) throws Exception {
         String prefix = "bench-contention-" + UUID.randomUUID();
         try (MemoryMappedFile map = MemoryMappedFile.createNew(prefix + "-map", 4096);
              MemoryMappedViewAccessor view = map.createViewAccessor();
@@ -92,6 +93,10 @@ public final class ContentionBench {
             List<Process> children = new ArrayList<>();
             for (int p = 0; p < processes; p++) {
                 List<String> command = new ArrayList<>();
+                if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+                    // the harness pins a latency harness to one CPU, and children inherit it: contention needs them all
+                    command.addAll(List.of("/usr/bin/taskset", "-c", "0-1023"));
+                }
                 command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
                 command.add("--enable-native-access=ALL-UNNAMED");
                 String extra = System.getProperty("contention.childJvmArgs", "");
