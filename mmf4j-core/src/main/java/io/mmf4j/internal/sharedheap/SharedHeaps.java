@@ -188,7 +188,7 @@ public final class SharedHeaps {
     private static void clearStaleMutex(MemorySegment heap) {
         if (Cells.get(heap, MUTEX_OFFSET + MutexDescriptor.OWNER_OFFSET) != 0) {
             Cells.putInt(heap, MUTEX_OFFSET + MutexDescriptor.RECURSION_OFFSET, 0);
-            Cells.putInt(heap, MUTEX_OFFSET + MutexDescriptor.WAITERS_OFFSET, 0);
+            Cells.putInt(heap, MUTEX_OFFSET + MutexDescriptor.SIGNAL_OFFSET, 0); // no sleeper is left to wake
             Cells.putInt(heap, MUTEX_OFFSET + MutexDescriptor.ABANDONED_OFFSET, 1);
             Cells.put(heap, MUTEX_OFFSET + MutexDescriptor.OWNER_OFFSET, 0);
         }

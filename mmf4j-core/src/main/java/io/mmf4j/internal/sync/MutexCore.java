@@ -95,12 +95,12 @@ public final class MutexCore {
      */
     public int tryAcquireFree() {
         Owners.ThreadRecord me = Owners.current();
-        return Words.casLong(block, OWNER_OFFSET, 0L, me.word) ? acquired(me, false) : TIMED_OUT;
+        return Words.compareAndSetLong(block, OWNER_OFFSET, 0L, me.word) ? acquired(me, false) : TIMED_OUT;
     }
 
     /** Whether nobody holds the lock now (a hint: it may be taken the next instant). */
     public boolean looksFree() {
-        return Words.getLong(block, OWNER_OFFSET) == 0;
+        return Words.getLongVolatile(block, OWNER_OFFSET) == 0;
     }
 
     /** tryLock(): no wait, but a dead owner's lock is taken (as Win32's zero-timeout wait does). */
