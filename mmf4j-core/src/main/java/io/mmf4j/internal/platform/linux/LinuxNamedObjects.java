@@ -42,6 +42,11 @@ import java.util.stream.Stream;
 final class LinuxNamedObjects implements NamedObjectStore {
     private static final int OWNER_ONLY_DIRECTORY = 0700;
     private static final int GLOBAL_DIRECTORY = 01777;
+    /**
+     * Every look at a namespace entry or a line of the holder table (opened, probed, stat'ed, listed, parsed):
+     * the work that could grow with the namespace or the machine. Read by the scaling test.
+     */
+    static final java.util.concurrent.atomic.LongAdder OPERATIONS = new java.util.concurrent.atomic.LongAdder();
 
     private final LinuxProcesses processes;
 
@@ -89,8 +94,10 @@ final class LinuxNamedObjects implements NamedObjectStore {
     public HeldObject create(StoreLocation location, String key, String name, ObjectBuilder builder)
             throws IOException {
         ready(location);
-        sweep(location);
         Path directory = location.directory();
+        if (SweepSchedule.claim(directory)) {
+            sweep(location); // amortised: see SweepSchedule; the name being created is reclaimed below if dead
+        }
         Path path = pathOf(location, key);
         LinuxFile file = LinuxNames.createUnnamed(directory, fileMode(location.permissions()));
         try {
@@ -98,6 +105,7 @@ final class LinuxNamedObjects implements NamedObjectStore {
             file.lockShared();
             while (true) {
                 try {
+                    OPERATIONS.increment();
                     LinuxNames.link(file, path);
                     return new LinuxHeldObject(directory, path, file);
                 } catch (FileAlreadyExistsException taken) {
@@ -123,6 +131,7 @@ final class LinuxNamedObjects implements NamedObjectStore {
         Path directory = location.directory();
         Path path = pathOf(location, key);
         while (true) {
+            OPERATIONS.increment();
             LinuxFile file;
             try {
                 file = LinuxNames.openNoFollow(path, writable ? FileAccess.READ_WRITE : FileAccess.READ);
@@ -173,40 +182,72 @@ final class LinuxNamedObjects implements NamedObjectStore {
 
     @Override
     public int sweep(StoreLocation location) throws IOException {
-        ready(location);
-        int reclaimed = 0;
-        for (Path entry : entries(location.directory())) {
-            if (reclaimIfDead(location.directory(), entry)) {
-                reclaimed++;
+        int[] reclaimed = {0};
+        walk(location, (entry, holders) -> {
+            if (holders == 0 && reclaimIfDead(location.directory(), entry)) {
+                reclaimed[0]++;
             }
-        }
-        return reclaimed;
+        });
+        return reclaimed[0];
     }
 
     @Override
     public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
-        sweep(location);
-        for (Path entry : entries(location.directory())) {
+        walk(location, (entry, holders) -> {
+            if (holders == 0) {
+                reclaimIfDead(location.directory(), entry);
+                return;
+            }
             try (LinuxFile file = LinuxNames.openNoFollow(entry, FileAccess.READ)) {
-                int holders = LinuxHolders.count(file.identity());
-                if (holders > 0) {
-                    visitor.visit(file, holders);
-                }
+                OPERATIONS.increment();
+                visitor.visit(file, holders);
             } catch (NoSuchFileException | AccessDeniedException gone) {
                 // reclaimed since the listing, or another user's object this user may not read
             }
+        });
+    }
+
+    /** Sees one entry of a {@link #walk}, with its holder count as the table read at the walk's start has it. */
+    @FunctionalInterface
+    private interface EntryVisitor {
+        void visit(Path entry, int holders) throws IOException;
+    }
+
+    /**
+     * One pass over a namespace: the holder table is read once, then each entry is stat'ed for its inode. An
+     * entry that shows no holder may have gained one since the table was read (a creation links after locking,
+     * so only a racing open can): the visitor checks with an exclusive probe before it reclaims anything.
+     */
+    private void walk(StoreLocation location, EntryVisitor visitor) throws IOException {
+        ready(location);
+        Path directory = location.directory();
+        long started = System.nanoTime();
+        try {
+            long device = ((Number) Files.getAttribute(directory, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .longValue();
+            java.util.Map<Long, Integer> holders = LinuxHolders.onDevice(device);
+            for (Path entry : entries(directory)) {
+                Optional<FileIdentity> identity = LinuxNames.identity(entry);
+                OPERATIONS.increment();
+                if (identity.isPresent() && identity.get().device() == device) {
+                    visitor.visit(entry, holders.getOrDefault(identity.get().inode(), 0));
+                }
+            }
+        } finally {
+            SweepSchedule.swept(directory, System.nanoTime() - started);
         }
     }
 
     /** The object files of {@code directory}: only names that are keys (nothing else someone put there). */
     private static List<Path> entries(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
+            return files.peek(p -> OPERATIONS.increment()).filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
         }
     }
 
     /** Unlinks {@code path} if no handle holds its file; true if it is gone (now or already). */
     static boolean reclaimIfDead(Path directory, Path path) throws IOException {
+        OPERATIONS.increment();
         LinuxFile file;
         try {
             file = LinuxNames.openNoFollow(path, FileAccess.READ);
