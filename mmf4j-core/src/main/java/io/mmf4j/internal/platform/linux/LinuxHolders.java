@@ -15,7 +15,10 @@ import java.util.Map;
  * major:minor:inode in hex:hex:decimal, range); a waiting request reads {@code "12: -> FLOCK ..."} and holds
  * nothing. One reading serves one file ({@link #count}) or every file of a device ({@link #onDevice}): a
  * listing of n objects costs one pass over the table, not n. The table holds every lock of the machine, so its
- * lines are untrusted text: a line that does not parse is skipped. Stateless and thread-safe.
+ * lines are untrusted text: a line that does not parse is skipped. The kernel hands the table out a page at a
+ * time and finds its place again by line number, so while other processes take and drop locks a line can be
+ * skipped or repeated between two pages: a count is exact on a quiet table, and callers that must not miss a
+ * holder confirm a zero with an exclusive probe. Stateless and thread-safe.
  */
 final class LinuxHolders {
     private static final Path PROC_LOCKS = Path.of("/proc/locks");
@@ -34,23 +37,52 @@ final class LinuxHolders {
         try (BufferedReader lines = Files.newBufferedReader(PROC_LOCKS, StandardCharsets.ISO_8859_1)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 LinuxNamedObjects.OPERATIONS.increment();
-                String[] fields = line.trim().split("\\s+");
-                if (fields.length < 6 || !fields[1].equals("FLOCK")) {
-                    continue; // POSIX/OFD locks, and "->" waiters, are not holder marks
-                }
-                String[] where = fields[5].split(":");
-                if (where.length != 3) {
-                    continue;
-                }
-                try {
-                    if (Long.parseLong(where[0], 16) == major && Long.parseLong(where[1], 16) == minor) {
-                        holders.merge(Long.parseLong(where[2]), 1, Integer::sum);
-                    }
-                } catch (NumberFormatException notOurs) {
-                    // not a line of the documented form: skip it
+                Line parsed = Line.parse(line);
+                if (parsed != null && parsed.major() == major && parsed.minor() == minor) {
+                    holders.merge(parsed.inode(), 1, Integer::sum);
                 }
             }
         }
         return holders;
+    }
+
+    /** The file of one FLOCK line: {@code "ID: FLOCK MODE ACCESS PID MAJOR:MINOR:INODE START END"}. */
+    record Line(long major, long minor, long inode) {
+
+        /** The line's file, or {@code null} for a waiter, a POSIX or OFD lock, or a line of another form. */
+        static Line parse(String line) {
+            String[] fields = new String[6];
+            int count = 0;
+            int i = 0;
+            int n = line.length();
+            while (count < 6) {
+                while (i < n && line.charAt(i) == ' ') {
+                    i++;
+                }
+                if (i == n) {
+                    return null;
+                }
+                int start = i;
+                while (i < n && line.charAt(i) != ' ') {
+                    i++;
+                }
+                fields[count++] = line.substring(start, i);
+            }
+            if (!fields[1].equals("FLOCK")) {
+                return null; // POSIX/OFD locks, and "->" waiters, are not holder marks
+            }
+            String where = fields[5];
+            int first = where.indexOf(':');
+            int second = where.indexOf(':', first + 1);
+            if (first <= 0 || second <= first + 1 || second == where.length() - 1) {
+                return null;
+            }
+            try {
+                return new Line(Long.parseLong(where, 0, first, 16), Long.parseLong(where, first + 1, second, 16),
+                        Long.parseLong(where, second + 1, where.length(), 10));
+            } catch (NumberFormatException notOurs) {
+                return null;
+            }
+        }
     }
 }

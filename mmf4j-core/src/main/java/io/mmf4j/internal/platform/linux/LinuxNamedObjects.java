@@ -183,8 +183,8 @@ final class LinuxNamedObjects implements NamedObjectStore {
     @Override
     public int sweep(StoreLocation location) throws IOException {
         int[] reclaimed = {0};
-        walk(location, (entry, holders) -> {
-            if (holders == 0 && reclaimIfDead(location.directory(), entry)) {
+        walk(location, (entry, file, holders) -> {
+            if (holders == 0 && reclaimIfDead(location.directory(), entry, file)) {
                 reclaimed[0]++;
             }
         });
@@ -193,30 +193,31 @@ final class LinuxNamedObjects implements NamedObjectStore {
 
     @Override
     public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
-        walk(location, (entry, holders) -> {
-            if (holders == 0) {
-                reclaimIfDead(location.directory(), entry);
-                return;
+        walk(location, (entry, file, holders) -> {
+            int count = holders;
+            if (count == 0) {
+                if (reclaimIfDead(location.directory(), entry, file)) {
+                    return;
+                }
+                // held after all: the table lost its line (see LinuxHolders) or it was opened since; ask again
+                count = Math.max(1, LinuxHolders.count(file.identity()));
             }
-            try (LinuxFile file = LinuxNames.openNoFollow(entry, FileAccess.READ)) {
-                OPERATIONS.increment();
-                visitor.visit(file, holders);
-            } catch (NoSuchFileException | AccessDeniedException gone) {
-                // reclaimed since the listing, or another user's object this user may not read
-            }
+            visitor.visit(file, count);
         });
     }
 
-    /** Sees one entry of a {@link #walk}, with its holder count as the table read at the walk's start has it. */
+    /** Sees one entry of a {@link #walk}, open for reading, with its holder count as the table had it. */
     @FunctionalInterface
     private interface EntryVisitor {
-        void visit(Path entry, int holders) throws IOException;
+        void visit(Path entry, LinuxFile file, int holders) throws IOException;
     }
 
     /**
-     * One pass over a namespace: the holder table is read once, then each entry is stat'ed for its inode. An
-     * entry that shows no holder may have gained one since the table was read (a creation links after locking,
-     * so only a racing open can): the visitor checks with an exclusive probe before it reclaims anything.
+     * One pass over a namespace: the holder table is read once, then each entry is opened (never following a
+     * link) and fstat'ed for its inode. An entry that shows no holder may have gained one since the table was
+     * read (a creation links after locking, so only a racing open can), or the table may have lost its line: the
+     * visitor checks with an exclusive probe before it reclaims anything. Another user's entry that this user
+     * may not open is passed over.
      */
     private void walk(StoreLocation location, EntryVisitor visitor) throws IOException {
         ready(location);
@@ -227,10 +228,18 @@ final class LinuxNamedObjects implements NamedObjectStore {
                     .longValue();
             java.util.Map<Long, Integer> holders = LinuxHolders.onDevice(device);
             for (Path entry : entries(directory)) {
-                Optional<FileIdentity> identity = LinuxNames.identity(entry);
                 OPERATIONS.increment();
-                if (identity.isPresent() && identity.get().device() == device) {
-                    visitor.visit(entry, holders.getOrDefault(identity.get().inode(), 0));
+                LinuxFile file;
+                try {
+                    file = LinuxNames.openNoFollow(entry, FileAccess.READ);
+                } catch (NoSuchFileException | AccessDeniedException goneOrNotOurs) {
+                    continue;
+                }
+                try (file) {
+                    FileIdentity identity = file.identityAtOpen();
+                    if (identity.device() == device && identity.links() > 0) {
+                        visitor.visit(entry, file, holders.getOrDefault(identity.inode(), 0));
+                    }
                 }
             }
         } finally {
@@ -257,11 +266,16 @@ final class LinuxNamedObjects implements NamedObjectStore {
             return false;
         }
         try (file) {
-            if (!file.tryLockExclusive()) {
-                return false;
-            }
-            // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
-            return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
+            return reclaimIfDead(directory, path, file);
         }
+    }
+
+    /** As {@link #reclaimIfDead(Path, Path)} with {@code path} already open as {@code file} (the caller closes it). */
+    private static boolean reclaimIfDead(Path directory, Path path, LinuxFile file) throws IOException {
+        if (!file.tryLockExclusive()) {
+            return false;
+        }
+        // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
+        return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
     }
 }
