@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
                 DumpCommand.class, WriteCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
                 BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class,
                 // hidden: the processes that walk and demo start
-                WalkSubject.class, SharedStringDemo.OpenShared.class},
+                WalkSubject.class, SharedStringDemo.OpenShared.class, AotTraining.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:it worked", "1:it failed (one line on stderr says why)", "2:usage error"})
 public final class Mmf {

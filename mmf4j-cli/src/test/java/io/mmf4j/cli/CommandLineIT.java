@@ -20,6 +20,13 @@ class CommandLineIT {
         for (String command : commands) {
             assertTrue(top.out().contains("  " + command + " "), () -> command + " missing from\n" + top.out());
         }
+        // each command's summary in the list is a whole sentence, not the first line of a longer one
+        String list = top.out().substring(top.out().indexOf("Commands:"), top.out().indexOf("Exit codes:"));
+        for (String entry : list.split("\n(?=  [a-z])")) {
+            if (entry.startsWith("  ")) {
+                assertTrue(entry.strip().endsWith("."), () -> "summary cut mid-sentence: " + entry);
+            }
+        }
         for (String command : commands) {
             MmfProcess.Result help = MmfProcess.run(command, "--help").exits(0);
             assertTrue(help.out().startsWith("Usage: mmf " + command), help.out());
