@@ -38,6 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NamespaceSweepBenchmark {
     static final int DEAD = 10_000;
 
+    private int dead;
+
     private Path root;
     private SharedNamespace namespace;
 
@@ -46,9 +48,10 @@ public class NamespaceSweepBenchmark {
         root = Files.createTempDirectory(Path.of("/dev/shm"), "mmf4j-bench-sweep");
         Path directory = root.resolve("ns");
         namespace = SharedNamespace.at(directory);
+        dead = Boolean.getBoolean(io.mmf4j.bench.harness.JmhSuite.SMOKE_PROPERTY) ? 100 : DEAD; // smoke: it runs
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                NamespaceFiller.class.getName(), directory.toString(), Integer.toString(DEAD)))
+                NamespaceFiller.class.getName(), directory.toString(), Integer.toString(dead)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (InputStream out = child.getInputStream()) {
             String ready = new String(out.readNBytes(6));
@@ -74,8 +77,8 @@ public class NamespaceSweepBenchmark {
     @Benchmark
     public int sweep() throws IOException {
         int reclaimed = namespace.sweep();
-        if (reclaimed != DEAD) {
-            throw new IllegalStateException("sweep reclaimed " + reclaimed + " of " + DEAD + " dead objects");
+        if (reclaimed != dead) {
+            throw new IllegalStateException("sweep reclaimed " + reclaimed + " of " + dead + " dead objects");
         }
         return reclaimed;
     }
