@@ -47,6 +47,8 @@ final class LinuxNamedObjects implements NamedObjectStore {
      * the work that could grow with the namespace or the machine. Read by the scaling test.
      */
     static final java.util.concurrent.atomic.LongAdder OPERATIONS = new java.util.concurrent.atomic.LongAdder();
+    /** How many dead objects a sweep unlinks under one taking of the removal lock. */
+    private static final int SWEEP_BATCH = 64;
 
     private final LinuxProcesses processes;
 
@@ -182,13 +184,42 @@ final class LinuxNamedObjects implements NamedObjectStore {
 
     @Override
     public int sweep(StoreLocation location) throws IOException {
+        Path directory = location.directory();
+        java.util.List<NameRemoval.Dead> batch = new java.util.ArrayList<>(SWEEP_BATCH);
         int[] reclaimed = {0};
-        walk(location, (entry, file, holders) -> {
-            if (holders == 0 && reclaimIfDead(location.directory(), entry, file)) {
-                reclaimed[0]++;
+        try {
+            walk(location, (entry, file, holders) -> {
+                if (holders != 0 || !file.tryLockExclusive()) {
+                    return false;
+                }
+                batch.add(new NameRemoval.Dead(entry, file)); // dead: it stays open and locked until its name is gone
+                if (batch.size() == SWEEP_BATCH) {
+                    reclaimed[0] += reclaimBatch(directory, batch);
+                }
+                return true;
+            });
+            reclaimed[0] += reclaimBatch(directory, batch);
+        } finally {
+            for (NameRemoval.Dead dead : batch) {
+                dead.file().closeQuietly();
             }
-        });
+        }
         return reclaimed[0];
+    }
+
+    /** Unlinks a batch of dead objects under one taking of the removal lock, then closes them. */
+    private static int reclaimBatch(Path directory, java.util.List<NameRemoval.Dead> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return NameRemoval.unlinkAllIfNamed(directory, batch);
+        } finally {
+            for (NameRemoval.Dead dead : batch) {
+                dead.file().closeQuietly();
+            }
+            batch.clear();
+        }
     }
 
     @Override
@@ -197,19 +228,23 @@ final class LinuxNamedObjects implements NamedObjectStore {
             int count = holders;
             if (count == 0) {
                 if (reclaimIfDead(location.directory(), entry, file)) {
-                    return;
+                    return false;
                 }
                 // held after all: the table lost its line (see LinuxHolders) or it was opened since; ask again
                 count = Math.max(1, LinuxHolders.count(file.identity()));
             }
             visitor.visit(file, count);
+            return false;
         });
     }
 
-    /** Sees one entry of a {@link #walk}, open for reading, with its holder count as the table had it. */
+    /**
+     * Sees one entry of a {@link #walk}, open for reading, with its holder count as the table had it; returns
+     * true to keep the file (the visitor closes it then), false to let the walk close it.
+     */
     @FunctionalInterface
     private interface EntryVisitor {
-        void visit(Path entry, LinuxFile file, int holders) throws IOException;
+        boolean visit(Path entry, LinuxFile file, int holders) throws IOException;
     }
 
     /**
@@ -235,10 +270,15 @@ final class LinuxNamedObjects implements NamedObjectStore {
                 } catch (NoSuchFileException | AccessDeniedException goneOrNotOurs) {
                     continue;
                 }
-                try (file) {
+                boolean kept = false;
+                try {
                     FileIdentity identity = file.identityAtOpen();
                     if (identity.device() == device && identity.links() > 0) {
-                        visitor.visit(entry, file, holders.getOrDefault(identity.inode(), 0));
+                        kept = visitor.visit(entry, file, holders.getOrDefault(identity.inode(), 0));
+                    }
+                } finally {
+                    if (!kept) {
+                        file.close();
                     }
                 }
             }
