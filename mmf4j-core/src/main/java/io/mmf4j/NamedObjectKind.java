@@ -10,7 +10,9 @@ public enum NamedObjectKind {
     SEMAPHORE(4),
     EVENT(5),
     /** A message queue: {@link io.mmf4j.ipc.MessageQueue}. */
-    QUEUE(6);
+    QUEUE(6),
+    /** A shared heap: {@code SharedHeap.createNew} and friends (a named map that holds a heap). */
+    SHARED_HEAP(7);
 
     private final int code;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * and creator, through {@link SharedNamespace#list()} (which reclaims dead ones first).
  */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = "Lists the named maps (and named mutexes, semaphores, events, queues) of a namespace.")
+        description = "Lists the named maps (and shared heaps with their used bytes, named mutexes, semaphores, events, queues) of a namespace.")
 final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -49,8 +49,9 @@ final class LsCommand implements Callable<Integer> {
             for (NamedObjectInfo o : objects) {
                 String capacity = o.kind() == NamedObjectKind.QUEUE ? QueueOptions.capacityCell(namespace, o)
                         : Sizes.human(o.capacity());
-                out.printf(Locale.ROOT, row, o.name(), kind(o), capacity, o.holders(),
-                        "pid " + o.creatorPid() + " (uid " + o.creatorUid() + ")", WHEN.format(o.created()));
+                out.printf(Locale.ROOT, row.replace("%n", "%s%n"), o.name(), kind(o), capacity, o.holders(),
+                        "pid " + o.creatorPid() + " (uid " + o.creatorUid() + ")", WHEN.format(o.created()),
+                        HeapCommand.used(namespace, o).map(used -> "  used " + Sizes.human(used)).orElse(""));
             }
             out.println(objects.size() + " named object" + (objects.size() == 1 ? "" : "s") + " in " + namespace.directory());
         }
@@ -71,7 +72,8 @@ final class LsCommand implements Callable<Integer> {
                     "    {\"name\": %s, \"kind\": %s, \"capacity\": %d, \"holders\": %d, \"creatorPid\": %d, "
                             + "\"creatorUid\": %d, \"created\": %s%s}", Json.string(o.name()), Json.string(kind(o)),
                     o.capacity(), o.holders(), o.creatorPid(), o.creatorUid(), Json.string(o.created().toString()),
-                    o.kind() == NamedObjectKind.QUEUE ? ", \"depth\": " + QueueOptions.depth(namespace, o) : ""));
+                    HeapCommand.used(namespace, o).map(used -> ", \"used\": " + used).orElse("")
+                            + (o.kind() == NamedObjectKind.QUEUE ? ", \"depth\": " + QueueOptions.depth(namespace, o) : "")));
         }
         return out.append(objects.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }

@@ -1,16 +1,13 @@
 package io.mmf4j.internal.ipc;
 
-import static io.mmf4j.internal.ipc.QueueDescriptor.CONSUMER_WAITERS_OFFSET;
+import static io.mmf4j.internal.ipc.QueueDescriptor.CONSUMER_SIGNAL_OFFSET;
 import static io.mmf4j.internal.ipc.QueueDescriptor.NOT_EMPTY_OFFSET;
 import static io.mmf4j.internal.ipc.QueueDescriptor.NOT_FULL_OFFSET;
-import static io.mmf4j.internal.ipc.QueueDescriptor.PRODUCER_WAITERS_OFFSET;
+import static io.mmf4j.internal.ipc.QueueDescriptor.PRODUCER_SIGNAL_OFFSET;
 import static io.mmf4j.internal.ipc.QueueRing.INT;
 
-import io.mmf4j.internal.platform.Platform;
 import io.mmf4j.internal.sync.FutexWaits;
 import io.mmf4j.ipc.MessageHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -18,12 +15,12 @@ import java.lang.foreign.ValueLayout;
  * Sending, receiving and waiting over a {@link QueueRing}: the copy in and out of slots, and the sleep of a
  * sender on a full queue or a receiver on an empty one.
  *
- * <p>Waiting: a waiter first spins for {@link #SPIN_NANOS} re-trying, then counts itself in the WAITERS of its
- * side and sleeps in the kernel on its side's futex word (through {@link FutexWaits}, the sync objects' sleep
- * loop: bounded sleeps so interrupts, closes and dead claimants are noticed within 100 ms; virtual threads park
- * instead of pinning their carrier). The counterpart bumps the word and wakes one sleeper only when WAITERS is
- * non-zero, so a queue nobody waits on makes no system call. Both sides publish with a volatile store before they
- * read the other side's WAITERS, and a waiter counts itself before it looks, so no wake-up is lost.
+ * <p>Waiting: a waiter first spins for {@link #SPIN_NANOS} re-trying, then sets the SIGNAL word of its side
+ * and sleeps in the kernel on its side's futex word (through {@link FutexWaits}, the sync objects' sleep loop
+ * and wake-up protocol: bounded sleeps so interrupts, closes and dead claimants are noticed within 100 ms;
+ * virtual threads park instead of pinning their carrier). The counterpart bumps the word and wakes one sleeper
+ * only when SIGNAL is set, so a queue nobody waits on makes no system call. Both sides publish with a volatile
+ * store before they read the other side's SIGNAL, and a waiter signals before it looks, so no wake-up is lost.
  *
  * <p>Thread-safe. Lifecycle: {@link #close()} wakes every waiter of this handle, which then leaves with
  * {@code IllegalStateException}.
@@ -35,7 +32,6 @@ final class QueueCore {
      * sooner than a futex sleep and wake-up would.
      */
     static final long SPIN_NANOS = Long.getLong("mmf4j.queue.spinNanos", 20_000);
-    private static final Platform PLATFORM = Platform.current();
 
     final QueueRing ring;
     private final MemorySegment block;
@@ -45,8 +41,8 @@ final class QueueCore {
     QueueCore(QueueRing ring) {
         this.ring = ring;
         this.block = ring.block;
-        this.notEmpty = new FutexWaits(block, NOT_EMPTY_OFFSET, CONSUMER_WAITERS_OFFSET);
-        this.notFull = new FutexWaits(block, NOT_FULL_OFFSET, PRODUCER_WAITERS_OFFSET);
+        this.notEmpty = new FutexWaits(block, NOT_EMPTY_OFFSET, CONSUMER_SIGNAL_OFFSET);
+        this.notFull = new FutexWaits(block, NOT_FULL_OFFSET, PRODUCER_SIGNAL_OFFSET);
     }
 
     /** Sends {@code length} bytes of {@code array} (when not null) or {@code segment}; {@code false} when full. */
@@ -68,11 +64,11 @@ final class QueueCore {
         } finally {
             if (!written) { // e.g. the caller's segment was closed under us: the position holds nothing
                 ring.free(pos);
-                wake(notFull, NOT_FULL_OFFSET, PRODUCER_WAITERS_OFFSET);
+                wake(notFull, NOT_FULL_OFFSET, PRODUCER_SIGNAL_OFFSET);
             }
         }
         ring.publish(pos);
-        wake(notEmpty, NOT_EMPTY_OFFSET, CONSUMER_WAITERS_OFFSET);
+        wake(notEmpty, NOT_EMPTY_OFFSET, CONSUMER_SIGNAL_OFFSET);
         return true;
     }
 
@@ -124,7 +120,7 @@ final class QueueCore {
 
     private void release(long pos) {
         ring.free(pos);
-        wake(notFull, NOT_FULL_OFFSET, PRODUCER_WAITERS_OFFSET);
+        wake(notFull, NOT_FULL_OFFSET, PRODUCER_SIGNAL_OFFSET);
     }
 
     /** Sends, waiting at most {@code timeoutNanos} (negative: forever) while the queue is full. */
@@ -148,11 +144,11 @@ final class QueueCore {
             sent = notFull.sleepUntil(remaining(timeoutNanos, start), true, () -> {
                 int seen = (int) INT.getVolatile(block, NOT_FULL_OFFSET);
                 return offer(array, segment, length) ? FutexWaits.PASSED : seen;
-            });
+            }, null, () -> ring.size() < ring.slots);
             return sent;
         } finally {
             if (!sent && ring.size() < ring.slots) {
-                wake(notFull, NOT_FULL_OFFSET, PRODUCER_WAITERS_OFFSET); // we may have taken the wake-up meant for another
+                wake(notFull, NOT_FULL_OFFSET, PRODUCER_SIGNAL_OFFSET); // we may have taken the wake-up meant for another
             }
         }
     }
@@ -177,11 +173,11 @@ final class QueueCore {
                 int seen = (int) INT.getVolatile(block, NOT_EMPTY_OFFSET);
                 got[0] = take();
                 return got[0] != null ? FutexWaits.PASSED : seen;
-            });
+            }, null, () -> ring.size() > 0);
             return got[0];
         } finally {
             if (got[0] == null && ring.size() > 0) {
-                wake(notEmpty, NOT_EMPTY_OFFSET, CONSUMER_WAITERS_OFFSET); // we may have taken the wake-up meant for another
+                wake(notEmpty, NOT_EMPTY_OFFSET, CONSUMER_SIGNAL_OFFSET); // we may have taken the wake-up meant for another
             }
         }
     }
@@ -190,15 +186,14 @@ final class QueueCore {
         return timeoutNanos < 0 ? -1 : Math.max(0, timeoutNanos - (System.nanoTime() - start));
     }
 
-    /** Wakes one sleeper of a side if any is counted: bumps the word first, so a sleeper about to sleep won't. */
-    private void wake(FutexWaits side, long wordOffset, long waitersOffset) {
-        if ((int) INT.getVolatile(block, waitersOffset) > 0) {
+    /**
+     * Wakes one sleeper of a side if one signalled that it may sleep: bumps the futex word first, so that a waiter
+     * between its look and its sleep does not sleep on the value it saw.
+     */
+    private void wake(FutexWaits side, long wordOffset, long signalOffset) {
+        if ((int) INT.getVolatile(block, signalOffset) != 0) {
             int unused = (int) INT.getAndAdd(block, wordOffset, 1);
-            try {
-                PLATFORM.waits().wake(side.word(), 1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            side.wakeIfSignalled(1);
         }
     }
 

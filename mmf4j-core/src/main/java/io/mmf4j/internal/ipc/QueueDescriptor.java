@@ -13,8 +13,9 @@ package io.mmf4j.internal.ipc;
  *  +---------+--------------+----------------+-----------+-----------------+------------------+------------+
  *  64: TAIL (long)   — a hint: positions below it are claimed by producers      (producers' cache line)
  * 128: HEAD (long)   — a hint: positions below it are claimed by consumers      (consumers' cache line)
- * 192: NOT_EMPTY (int futex word) | CONSUMER_WAITERS (int)  — consumers sleep here, producers wake them
- * 256: NOT_FULL  (int futex word) | PRODUCER_WAITERS (int)  — producers sleep here, consumers wake them
+ * 192: NOT_EMPTY (int futex word) | CONSUMER_SIGNAL (int)  — consumers sleep here, producers wake them
+ * 256: NOT_FULL  (int futex word) | PRODUCER_SIGNAL (int)  — producers sleep here, consumers wake them
+ *      SIGNAL: 1 = "a waiter of this side may be asleep: the next counterpart wakes one" (FutexWaits' protocol)
  * 320: RING — MAX_MESSAGES slots of SLOT_SIZE bytes; position p lives in slot p % MAX_MESSAGES, lap p / MAX_MESSAGES
  *
  *  slot:  0                8          12         16
@@ -45,9 +46,9 @@ public final class QueueDescriptor {
     public static final long TAIL_OFFSET = 64;
     public static final long HEAD_OFFSET = 128;
     public static final long NOT_EMPTY_OFFSET = 192;
-    public static final long CONSUMER_WAITERS_OFFSET = 196;
+    public static final long CONSUMER_SIGNAL_OFFSET = 196;
     public static final long NOT_FULL_OFFSET = 256;
-    public static final long PRODUCER_WAITERS_OFFSET = 260;
+    public static final long PRODUCER_SIGNAL_OFFSET = 260;
     public static final long RING_OFFSET = 320;
 
     public static final long SLOT_WORD_OFFSET = 0;

@@ -30,10 +30,10 @@ import java.lang.invoke.VarHandle;
  * <ul>
  * <li>Send: from the TAIL hint, find the first position whose slot is FREE for the position's lap; CAS it to
  *     WRITING(me); write LENGTH and DATA; publish FULL with a volatile store (a full fence, so the read of
- *     CONSUMER_WAITERS that follows cannot pass it).</li>
+ *     CONSUMER_SIGNAL that follows cannot pass it).</li>
  * <li>Receive: from the HEAD hint, find the first position whose slot is FULL for its lap; CAS it to
  *     READING(me); copy (or hand to the handler); free it for the next lap with a volatile store; read
- *     PRODUCER_WAITERS.</li>
+ *     PRODUCER_SIGNAL.</li>
  * <li>HEAD and TAIL are only hints (plain release stores by whoever claimed): the slot words are the truth, and
  *     a stale hint costs a few probes, never a wrong answer. A position is passed only once its slot shows it
  *     claimed, so a consumer never skips a message and each claimant's positions only grow: one producer's
