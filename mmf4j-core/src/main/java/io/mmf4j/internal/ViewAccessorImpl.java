@@ -74,6 +74,15 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         return readOnly;
     }
 
+    /**
+     * Touches the page under an atomic read-modify-write before the atomic itself. A page that vanished (its file
+     * truncated, a full tmpfs) faults on this plain load, which the JVM turns into {@code InternalError}; the
+     * JVM's native compare-and-set, which the interpreter uses, is not so guarded and would abort the process.
+     */
+    private void probe(long position) {
+        segment.get(ValueLayout.JAVA_BYTE, position);
+    }
+
     /** For atomics, whose misaligned accesses also throw {@code IllegalArgumentException}. */
     private void checkWritable() {
         if (!writable) {
@@ -388,18 +397,21 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     @Override
     public boolean compareAndSetInt(long position, int expected, int value) {
         checkWritable();
+        probe(position);
         return INT_ATOMIC.compareAndSet(segment, position, expected, value);
     }
 
     @Override
     public int getAndAddInt(long position, int delta) {
         checkWritable();
+        probe(position);
         return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
     }
 
     @Override
     public int getAndSetInt(long position, int value) {
         checkWritable();
+        probe(position);
         return (int) INT_ATOMIC.getAndSet(segment, position, value);
     }
 
@@ -428,18 +440,21 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     @Override
     public boolean compareAndSetLong(long position, long expected, long value) {
         checkWritable();
+        probe(position);
         return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
     }
 
     @Override
     public long getAndAddLong(long position, long delta) {
         checkWritable();
+        probe(position);
         return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
     }
 
     @Override
     public long getAndSetLong(long position, long value) {
         checkWritable();
+        probe(position);
         return (long) LONG_ATOMIC.getAndSet(segment, position, value);
     }
 

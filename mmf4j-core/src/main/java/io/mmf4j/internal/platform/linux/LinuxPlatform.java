@@ -315,7 +315,14 @@ public final class LinuxPlatform implements Platform {
             byte[] bytes = shown.getBytes(StandardCharsets.UTF_8);
             MemorySegment cName = arena.allocate(Math.min(bytes.length, 240) + 1L);
             MemorySegment.copy(bytes, 0, cName, ValueLayout.JAVA_BYTE, 0, Math.min(bytes.length, 240));
-            int fd = Mman.memfdCreate(cName, Mman.MFD_CLOEXEC, shown);
+            int fd = Mman.memfdCreate(cName, Mman.MFD_CLOEXEC | Mman.MFD_ALLOW_SEALING, shown);
+            try {
+                // Nobody may shrink it, not even a child it is handed to: its pages could vanish under live views.
+                Fcntl.fcntl(fd, Fcntl.F_ADD_SEALS, Fcntl.F_SEAL_SHRINK, shown);
+            } catch (ErrnoException e) {
+                closeQuietly(fd, shown);
+                throw e;
+            }
             return LinuxFile.adopt(fd, "memfd:" + description, true, true);
         } catch (ErrnoException e) {
             throw LinuxErrors.translate(e);
