@@ -31,6 +31,9 @@ public final class NamedMaps {
         if (access == MemoryMappedFileAccess.WRITE) {
             throw new IllegalArgumentException("access WRITE cannot be used to create a map: use READ_WRITE");
         }
+        if (reserve) { // memory-backed: a size the machine cannot give must not start the OOM killer
+            Platform.current().checkMemoryAvailable(capacity, mapName == null ? "anonymous map" : "map '" + mapName + "'");
+        }
         if (mapName == null) {
             return anonymous(capacity, access, reserve);
         }
@@ -44,10 +47,7 @@ public final class NamedMaps {
             throws IOException {
         boolean reserve = checkCreation(namespace, mapName, capacity, access, options);
         if (mapName == null) {
-            if (access == MemoryMappedFileAccess.WRITE) {
-                throw new IllegalArgumentException("access WRITE cannot be used to create a map: use READ_WRITE");
-            }
-            return anonymous(capacity, access, reserve);
+            return createNew(namespace, null, capacity, access, options);
         }
         Namespace ns = (Namespace) namespace;
         MemoryMappedFileRights rights = rightsFor(access);

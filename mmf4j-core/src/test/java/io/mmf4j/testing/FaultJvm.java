@@ -10,9 +10,13 @@ import java.util.stream.Stream;
 
 /**
  * Runs a child JVM for the fault suite: with extra JVM flags (e.g. {@code -Xint}, {@code -Xcomp}), its crash
- * log directed into a folder of the test's own, and a memory watchdog. The watchdog reads {@code RssAnon} and
- * {@code RssShmem} from {@code /proc/PID/status} every 20 ms and kills the child (SIGKILL) once their sum
- * passes the bound, so that no test can exhaust the machine.
+ * log directed into a folder of the test's own, and a memory watchdog. Every 10 ms the watchdog reads the
+ * child's {@code RssAnon} and {@code RssShmem} from {@code /proc/PID/status} and kills it (SIGKILL) once their
+ * sum passes the bound. Memory a child commits without mapping it (fallocate on a memfd or a tmpfs file) shows
+ * in no RSS, so the watchdog also kills it when the machine's {@code MemAvailable} or the free space of the
+ * work directory's file system has fallen by more than a second bound since the child started: no test can
+ * exhaust the machine, the disk included. (Other processes' use counts against that second bound too, so it
+ * is set well above what the child itself should take.)
  *
  * <p>Not thread-safe: one instance per call. {@link Outcome} tells the exit code, the output, whether the
  * watchdog fired and whether the JVM left an {@code hs_err} file (it crashed).
@@ -33,12 +37,20 @@ public final class FaultJvm {
         }
     }
 
-    /**
-     * Runs {@code mainClass} with {@code jvmFlags} and {@code args}; kills it after {@code seconds}, or as soon as
-     * its anonymous plus shared-memory resident set passes {@code memoryBoundBytes}.
-     */
+    /** {@link #run(Path, int, long, long, List, Class, String...)} with a machine-drop bound of 4 GiB. */
     public static Outcome run(Path workDir, int seconds, long memoryBoundBytes, List<String> jvmFlags,
                               Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(workDir, seconds, memoryBoundBytes, 4L << 30, jvmFlags, mainClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code jvmFlags} and {@code args}; kills it after {@code seconds}, as soon as
+     * its anonymous plus shared-memory resident set passes {@code memoryBoundBytes}, or as soon as the machine's
+     * available memory or the work directory's free disk space has fallen by {@code machineDropBytes}.
+     */
+    public static Outcome run(Path workDir, int seconds, long memoryBoundBytes, long machineDropBytes,
+                              List<String> jvmFlags, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
         Path crashDir = Files.createTempDirectory(workDir, "crash");
         List<String> command = new ArrayList<>(ChildJvm.command(mainClass, args));
         List<String> flags = new ArrayList<>(jvmFlags);
@@ -52,11 +64,16 @@ public final class FaultJvm {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         boolean killed = false;
         long peak = 0;
+        java.nio.file.FileStore store = Files.getFileStore(workDir);
+        long diskAtStart = store.getUsableSpace();
+        long availableAtStart = availableKib();
         try {
-            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+            while (!process.waitFor(10, TimeUnit.MILLISECONDS)) {
                 long kib = residentKib(process.pid());
                 peak = Math.max(peak, kib);
-                if (kib * 1024 > memoryBoundBytes) {
+                long machineDrop = (availableAtStart - availableKib()) * 1024;
+                long diskDrop = diskAtStart - store.getUsableSpace();
+                if (kib * 1024 > memoryBoundBytes || machineDrop > machineDropBytes || diskDrop > machineDropBytes) {
                     killed = true;
                     process.destroyForcibly().waitFor();
                     break;
@@ -75,6 +92,20 @@ public final class FaultJvm {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** MemAvailable of the machine in KiB. */
+    public static long availableKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // no /proc/meminfo: the RSS bound alone applies
+        }
+        return 0;
     }
 
     /** RssAnon + RssShmem of a live process in KiB; 0 once it is gone. */

@@ -127,4 +127,12 @@ public interface Platform {
 
     /** Reserve, commit, protect and walk address space. */
     VirtualMemoryPlatform virtualMemory();
+
+    /**
+     * Checks that the machine can give {@code bytes} of memory now (available memory, the commit limit, the
+     * memory cgroup), before a memory-backed object of that size is committed; {@code IOException} naming
+     * {@code what}, the size and the limit otherwise. No limit known: nothing to check.
+     */
+    default void checkMemoryAvailable(long bytes, String what) throws IOException {
+    }
 }

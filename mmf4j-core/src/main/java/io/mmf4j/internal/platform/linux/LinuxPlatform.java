@@ -344,4 +344,14 @@ public final class LinuxPlatform implements Platform {
     public VirtualMemoryPlatform virtualMemory() {
         return LinuxVirtualMemory.INSTANCE;
     }
+
+    @Override
+    public void checkMemoryAvailable(long bytes, String what) throws IOException {
+        MemoryLimits.Room room = MemoryLimits.available();
+        if (bytes > room.bytes()) {
+            throw new IOException("cannot create " + what + " of " + bytes + " bytes (" + MemoryLimits.human(bytes)
+                    + "): the machine can give only " + room.bytes() + " bytes (" + MemoryLimits.human(room.bytes())
+                    + ", limited by " + room.limitedBy() + ")");
+        }
+    }
 }
