@@ -203,11 +203,12 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     public String readString() throws IOException {
         long start = position;
         try {
-            int length = read7BitEncodedInt();
+            int length = read7BitEncodedInt(); // untrusted: claimed against the bytes left before allocating
+            long at = claimRead(length);
             byte[] bytes = new byte[length];
-            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, claimRead(length), bytes, 0, length);
+            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, bytes, 0, length);
             return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             position = start; // a failed read consumes nothing
             throw e;
         }
