@@ -103,7 +103,8 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @param mapName   any non-empty string (never used as a path), or {@code null} for an anonymous map
      * @throws java.nio.file.FileAlreadyExistsException a live object of that name exists in the namespace
      * @throws IllegalArgumentException                 an empty name, capacity &lt;= 0, or WRITE access
-     * @throws IOException                              the memory cannot be committed (e.g. /dev/shm is full)
+     * @throws IOException                              the memory cannot be committed (e.g. /dev/shm is full), or
+     *                                                  the machine cannot give that much memory now
      */
     static MemoryMappedFile createNew(SharedNamespace namespace, String mapName, long capacity,
                                       MemoryMappedFileAccess access, MemoryMappedFileOptions... options)

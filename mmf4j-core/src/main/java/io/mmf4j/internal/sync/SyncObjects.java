@@ -86,6 +86,15 @@ public final class SyncObjects {
             throw new IOException("named " + kind.label + " \"" + name + "\" is damaged or not a " + kind.label
                     + " (magic 0x" + Integer.toHexString(magic) + ")");
         }
+        if (kind.objectKind == io.mmf4j.NamedObjectKind.SEMAPHORE) { // counts are untrusted input too
+            SemaphoreCore semaphore = new SemaphoreCore(block);
+            int maximum = semaphore.maximum();
+            int count = semaphore.available();
+            if (maximum <= 0 || count < 0 || count > maximum) {
+                throw new IOException("named " + kind.label + " \"" + name + "\" is damaged (count " + count
+                        + ", maximum " + maximum + ")");
+            }
+        }
     }
 
     /** A handle of a mutex opened: the watch of ended threads looks at it. */
