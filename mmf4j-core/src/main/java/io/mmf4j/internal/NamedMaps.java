@@ -32,7 +32,7 @@ public final class NamedMaps {
             throw new IllegalArgumentException("access WRITE cannot be used to create a map: use READ_WRITE");
         }
         if (reserve) { // memory-backed: a size the machine cannot give must not start the OOM killer
-            Platform.current().checkMemoryAvailable(capacity, mapName == null ? "anonymous map" : "map '" + mapName + "'");
+            Platform.current().files().checkMemoryAvailable(capacity, mapName == null ? "anonymous map" : "map '" + mapName + "'");
         }
         if (mapName == null) {
             return anonymous(capacity, access, reserve);
@@ -95,7 +95,7 @@ public final class NamedMaps {
 
     private static MemoryMappedFile anonymous(long capacity, MemoryMappedFileAccess access, boolean reserve)
             throws IOException {
-        OsFile file = Platform.current().createAnonymous("anonymous map");
+        OsFile file = Platform.current().files().createAnonymous("anonymous map");
         try {
             if (reserve) {
                 file.allocate(0, capacity);
