@@ -69,7 +69,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             return refused; // not a read-only refusal
         }
         view.checkOpen();
-        ReadOnlyBufferException readOnly = new ReadOnlyBufferException();
+        ReadOnlyBufferException readOnly = Refusals.readOnly("write refused: " + this + " is read-only");
         readOnly.initCause(refused);
         return readOnly;
     }
@@ -87,7 +87,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     private void checkWritable() {
         if (!writable) {
             view.checkOpen(); // a closed view says so first, whatever its access
-            throw new ReadOnlyBufferException();
+            throw Refusals.readOnly("write refused: " + this + " is read-only");
         }
     }
 

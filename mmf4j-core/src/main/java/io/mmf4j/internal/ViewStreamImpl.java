@@ -40,21 +40,21 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
 
     private void checkOpen() throws ClosedChannelException {
         if (view.isClosed()) {
-            throw new ClosedChannelException();
+            throw Refusals.closed(this + " is closed");
         }
     }
 
     private void checkReadable() throws ClosedChannelException {
         checkOpen();
         if (!view.access().canRead()) {
-            throw new NonReadableChannelException();
+            throw Refusals.nonReadable("read refused: " + this + " cannot read");
         }
     }
 
     private void checkWritable() throws ClosedChannelException {
         checkOpen();
         if (!view.access().canWrite()) {
-            throw new NonWritableChannelException();
+            throw Refusals.nonWritable("write refused: " + this + " is read-only");
         }
     }
 
@@ -73,7 +73,8 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     private long claimWrite(int bytes) throws IOException {
         checkWritable();
         if (position > size - bytes) {
-            throw new BufferOverflowException();
+            throw Refusals.overflow("writing " + bytes + " bytes at " + position + " passes the end of the view ("
+                    + size + ")");
         }
         long at = position;
         position += bytes;

@@ -85,14 +85,14 @@ public final class LinuxFile implements OsFile {
     @Override
     public void setLength(long length) throws IOException {
         checkOpen();
-        LinuxErrors.run(() -> Unistd.ftruncate(fd, length, path));
+        LinuxErrors.run(() -> Unistd.ftruncate(fd, length, path + " to " + length + " bytes"));
     }
 
     @Override
     public boolean allocate(long offset, long length) throws IOException {
         checkOpen();
         try {
-            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path);
+            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path + " [" + offset + ", +" + length + ")");
             return true;
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOSYS) {
