@@ -190,4 +190,30 @@ public final class LinuxFile implements OsFile {
             // the fd is gone either way; the caller reports the original failure
         }
     }
+
+    /**
+     * The mark is a shared open-file-description lock on the last byte a file can have, which no program locks
+     * for data: the kernel drops it when the last descriptor of this open file closes, or the process dies.
+     */
+    private static final long MAPPED_MARK_OFFSET = Long.MAX_VALUE - 1;
+
+    @Override
+    public void markMapped() throws IOException {
+        checkOpen();
+        try {
+            Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLK, Fcntl.F_RDLCK, MAPPED_MARK_OFFSET, 1, path);
+        } catch (ErrnoException e) {
+            // a file system without locks (ENOLCK, EINVAL): the file goes unmarked, as on other backends
+        }
+    }
+
+    @Override
+    public boolean mappedElsewhere() throws IOException {
+        checkOpen();
+        try {
+            return Fcntl.ofdLock(fd, Fcntl.F_OFD_GETLK, Fcntl.F_WRLCK, MAPPED_MARK_OFFSET, 1, path) != Fcntl.F_UNLCK;
+        } catch (ErrnoException e) {
+            return false; // no locks here: nothing can be told
+        }
+    }
 }
