@@ -474,6 +474,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     }
 
     @Override
+    public boolean[] residency(long offset, long length) throws IOException {
+        return view.residency(offset, length);
+    }
+
+    @Override
     public void prefetch() throws IOException {
         view.prefetch();
     }
