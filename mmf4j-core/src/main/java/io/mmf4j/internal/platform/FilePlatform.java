@@ -31,4 +31,12 @@ public interface FilePlatform {
      */
     default void checkMemoryAvailable(long bytes, String what) throws IOException {
     }
+
+    /**
+     * A second handle on the same open file, closed on its own: what {@link #handleNumber} of it names goes
+     * away when it is closed, whoever else holds the file.
+     */
+    default OsFile duplicate(OsFile file) throws IOException {
+        throw new UnsupportedOperationException("passing a map to a child needs a native backend");
+    }
 }

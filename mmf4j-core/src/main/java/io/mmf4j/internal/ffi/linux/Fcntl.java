@@ -25,6 +25,7 @@ public final class Fcntl {
     /** An unnamed file in the given directory, to be given a name later with linkat (tmpfs, ext4, xfs...). */
     public static final int O_TMPFILE = 020000000 | O_DIRECTORY;
 
+    public static final int F_DUPFD_CLOEXEC = 1030;
     public static final int F_GETFD = 1;
     public static final int F_SETFD = 2;
     public static final int FD_CLOEXEC = 1;

@@ -94,4 +94,11 @@ final class LinuxFiles implements FilePlatform {
                     + ", limited by " + room.limitedBy() + ")");
         }
     }
+
+    @Override
+    public OsFile duplicate(OsFile file) throws IOException {
+        LinuxFile linuxFile = LinuxFile.of(file);
+        int fd = LinuxErrors.call(() -> Fcntl.fcntl(linuxFile.fd(), Fcntl.F_DUPFD_CLOEXEC, 0, file.path()));
+        return LinuxFile.adopt(fd, file.path(), false, file.writable());
+    }
 }
