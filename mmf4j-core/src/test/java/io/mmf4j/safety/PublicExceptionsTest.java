@@ -61,6 +61,22 @@ class PublicExceptionsTest {
     }
 
     @Test
+    void accessThroughAClosedViewSaysWhichViewAndWhy() throws Exception {
+        try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 8192)) {
+            MemoryMappedViewAccessor view = map.createViewAccessor(4096, 0);
+            view.close();
+            for (org.junit.jupiter.api.function.Executable access : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> view.getLong(0), () -> view.putInt(0, 1), () -> view.compareAndSetLong(0, 0, 1),
+                    () -> view.readArray(0, new byte[4], 0, 4), () -> view.getIntAcquire(0))) {
+                IllegalStateException closed = assertThrows(IllegalStateException.class, access);
+                assertPublic(closed);
+                assertTrue(closed.getMessage().contains("closed") && closed.getMessage().contains("offset=4096"),
+                        closed.getMessage());
+            }
+        }
+    }
+
+    @Test
     void noSpaceForANamedMapNamesTheMapAndItsSize() throws Exception {
         Path mount = dir.resolve("tmpfs");
         Files.createDirectories(mount);
