@@ -21,6 +21,7 @@ public final class LinuxFile implements OsFile {
     private final boolean created;
     private final boolean writable;
     private boolean closed;
+    private int markFd = -1; // a second open of the file that carries the mapped mark: see markMapped
 
     private LinuxFile(int fd, String path, boolean created, boolean writable) {
         this.fd = fd;
@@ -180,6 +181,15 @@ public final class LinuxFile implements OsFile {
             return;
         }
         closed = true;
+        if (markFd >= 0) {
+            int mark = markFd;
+            markFd = -1;
+            try {
+                Unistd.close(mark, path);
+            } catch (ErrnoException ignored) {
+                // the mark's descriptor is gone either way
+            }
+        }
         LinuxErrors.run(() -> Unistd.close(fd, path));
     }
 
@@ -193,25 +203,43 @@ public final class LinuxFile implements OsFile {
 
     /**
      * The mark is a shared open-file-description lock on the last byte a file can have, which no program locks
-     * for data: the kernel drops it when the last descriptor of this open file closes, or the process dies.
+     * for data. It sits on a second open of the file, not on this one: a mapping holds the open file it was
+     * made from until it is unmapped (which the view reaper may do a little after the last close), and the mark
+     * must go at {@link #close()}, or the process's death, not then.
      */
     private static final long MAPPED_MARK_OFFSET = Long.MAX_VALUE - 1;
 
     @Override
-    public void markMapped() throws IOException {
+    public synchronized void markMapped() throws IOException {
         checkOpen();
+        if (markFd >= 0) {
+            return;
+        }
+        int mark;
         try {
-            Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLK, Fcntl.F_RDLCK, MAPPED_MARK_OFFSET, 1, path);
+            mark = Fcntl.open("/proc/self/fd/" + fd, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC | Fcntl.O_NOCTTY, 0);
+        } catch (ErrnoException e) {
+            return; // cannot reopen it: the file goes unmarked, as on other backends
+        }
+        try {
+            Fcntl.ofdLock(mark, Fcntl.F_OFD_SETLK, Fcntl.F_RDLCK, MAPPED_MARK_OFFSET, 1, path);
+            markFd = mark;
         } catch (ErrnoException e) {
             // a file system without locks (ENOLCK, EINVAL): the file goes unmarked, as on other backends
+            try {
+                Unistd.close(mark, path);
+            } catch (ErrnoException ignored) {
+                // gone either way
+            }
         }
     }
 
     @Override
-    public boolean mappedElsewhere() throws IOException {
+    public synchronized boolean mappedElsewhere() throws IOException {
         checkOpen();
+        int probe = markFd >= 0 ? markFd : fd; // a lock never conflicts with its own open file
         try {
-            return Fcntl.ofdLock(fd, Fcntl.F_OFD_GETLK, Fcntl.F_WRLCK, MAPPED_MARK_OFFSET, 1, path) != Fcntl.F_UNLCK;
+            return Fcntl.ofdLock(probe, Fcntl.F_OFD_GETLK, Fcntl.F_WRLCK, MAPPED_MARK_OFFSET, 1, path) != Fcntl.F_UNLCK;
         } catch (ErrnoException e) {
             return false; // no locks here: nothing can be told
         }
