@@ -114,4 +114,14 @@ class CliFeaturesIT {
         assertTrue(text.contains("<g class=\"axis\">") && text.contains("class=\"axis-region\""), "the axis");
         assertTrue(text.contains("[heap] ") && text.contains("[stack] "), "the heap and stack boxes are named");
     }
+
+    @Test
+    void dumpAndWriteSpeakJson() throws Exception {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "1234567");
+        assertEquals("{\"target\": \"file " + file + "\", \"offset\": 0, \"written\": 2}",
+                MmfProcess.runWithInput("AB".getBytes(), "write", file.toString(), "--json").exits(0).out().strip());
+        assertEquals("{\"target\": \"file " + file + "\", \"capacity\": 7, \"offset\": 1, \"length\": 3, \"hex\": \"423334\"}",
+                MmfProcess.run("dump", file.toString(), "--offset", "1", "--length", "3", "--json").exits(0).out().strip());
+    }
 }
