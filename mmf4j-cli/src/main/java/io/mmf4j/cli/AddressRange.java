@@ -18,12 +18,9 @@ record AddressRange(long from, long to) {
     static final class Converter implements ITypeConverter<AddressRange> {
         @Override
         public AddressRange convert(String text) {
-            int dash = text.indexOf('-');
-            if (dash < 0) {
-                throw new TypeConversionException("'" + text + "' is not an address range (use FROM-TO, e.g. 0x7f0000000000-0x800000000000)");
-            }
-            String first = text.substring(0, dash).strip();
-            String second = text.substring(dash + 1).strip();
+            String[] ends = Sizes.rangeEnds(text, "an address range", "0x7f0000000000-0x800000000000");
+            String first = ends[0];
+            String second = ends[1];
             long from = first.isEmpty() ? 0 : address(first);
             long to = second.isEmpty() ? -1L : address(second);
             if (Long.compareUnsigned(to, from) <= 0) {

@@ -34,12 +34,9 @@ record ByteRange(long from, long to) {
     static final class Converter implements ITypeConverter<ByteRange> {
         @Override
         public ByteRange convert(String text) {
-            int dash = text.indexOf('-');
-            if (dash < 0) {
-                throw new TypeConversionException("'" + text + "' is not a byte range (use FROM-TO, e.g. 4K-1M, 64K- or -1M)");
-            }
-            String first = text.substring(0, dash).strip();
-            String second = text.substring(dash + 1).strip();
+            String[] ends = Sizes.rangeEnds(text, "a byte range", "4K-1M, 64K- or -1M");
+            String first = ends[0];
+            String second = ends[1];
             long from = first.isEmpty() ? 0 : Sizes.parse(first, "range start");
             long to = second.isEmpty() ? Long.MAX_VALUE : Sizes.parse(second, "range end");
             if (to <= from) {
