@@ -44,10 +44,7 @@ final class PlatformSelector {
     private static Platform linux() {
         try {
             return LinuxPlatform.create();
-        } catch (IllegalCallerException | ExceptionInInitializerError | NoClassDefFoundError | AssertionError e) {
-            if (e instanceof AssertionError && !nativeAccessDenied(e)) {
-                throw e; // Libc links on first use and wraps the IllegalCallerException of a denied link
-            }
+        } catch (IllegalCallerException | ExceptionInInitializerError | NoClassDefFoundError e) {
             return new UnavailablePlatform(nativeAccessDenied(e)
                     ? "mmf4j's linux backend needs native access, which this JVM denies: run java with "
                     + "--enable-native-access=io.mmf4j (module path) or --enable-native-access=ALL-UNNAMED "
