@@ -22,6 +22,7 @@ public final class LinuxFile implements OsFile {
     private final boolean writable;
     private boolean closed;
     private int markFd = -1; // a second open of the file that carries the mapped mark: see markMapped
+    private FileIdentity openedAs; // from the fstat of checked(): no second call for a walk that only opens
 
     private LinuxFile(int fd, String path, boolean created, boolean writable) {
         this.fd = fd;
@@ -38,6 +39,7 @@ public final class LinuxFile implements OsFile {
             if (!status.isRegularFile()) {
                 throw new IOException(path + " is not a regular file (mode 0" + Integer.toOctalString(status.mode()) + ")");
             }
+            file.openedAs = new FileIdentity(status.device(), status.inode(), status.links());
         } catch (IOException e) {
             file.closeQuietly();
             throw e instanceof ErrnoException errno ? LinuxErrors.translate(errno) : e;
@@ -167,6 +169,11 @@ public final class LinuxFile implements OsFile {
      */
     boolean tryLockExclusive() throws IOException {
         return LinuxErrors.call(() -> SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path));
+    }
+
+    /** The file's identity when it was opened (checked), without a call; {@link #identity()} where none was taken. */
+    FileIdentity identityAtOpen() throws IOException {
+        return openedAs != null ? openedAs : identity();
     }
 
     @Override
