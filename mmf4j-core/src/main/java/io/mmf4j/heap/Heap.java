@@ -89,6 +89,14 @@ public sealed interface Heap extends SegmentAllocator, AutoCloseable permits Hea
     /** Resizes a block without moving it (HEAP_REALLOC_IN_PLACE_ONLY): the new segment, or {@code MemorySegment.NULL}. */
     MemorySegment reallocateInPlace(MemorySegment block, long newSize);
 
+    /**
+     * The segment of the live block whose data starts at {@code address}, exactly as {@link #allocate} returned
+     * it — for linked structures that keep blocks' addresses in memory and free them from there.
+     *
+     * @throws IllegalArgumentException if no live block of this heap starts at {@code address}
+     */
+    MemorySegment blockAt(long address);
+
     /** The size of a live block (HeapSize). @throws IllegalArgumentException if it is not a live block of this heap */
     long sizeOf(MemorySegment block);
 

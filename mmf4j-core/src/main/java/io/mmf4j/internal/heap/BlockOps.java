@@ -179,35 +179,72 @@ final class BlockOps {
     /** The span, page run or large block {@code block} would belong to, or null; not yet checked. */
     private static Object owner(HeapImpl heap, MemorySegment block) {
         Checks.notNull(block, "block");
+        return ownerAt(heap, block.address(), block.scope());
+    }
+
+    /** As {@link #owner}, by address; {@code scope} null for any scope. */
+    private static Object ownerAt(HeapImpl heap, long address, MemorySegment.Scope scope) {
         heap.checkThread();
         if (heap.closedRacy()) {
             heap.checkOpen();
         }
-        long address = block.address();
-        if (block.scope().equals(heap.scope())) {
+        if (scope == null || scope.equals(heap.scope())) {
             HeapRegion region = heap.pages.regionOf(address);
-            if (region == null) {
+            if (region != null) {
+                long page = (address - region.base) >>> region.pageShift;
+                Object owner = region.owner(page);
+                if (owner == null) { // maybe not yet visible to this thread: look again under the lock
+                    lock(heap.pagesLock);
+                    try {
+                        owner = region.owner(page);
+                    } finally {
+                        unlock(heap.pagesLock);
+                    }
+                }
+                return owner;
+            }
+            if (scope != null) {
                 return null;
             }
-            long page = (address - region.base) >>> region.pageShift;
-            Object owner = region.owner(page);
-            if (owner == null) { // maybe not yet visible to this thread: look again under the lock
-                lock(heap.pagesLock);
-                try {
-                    owner = region.owner(page);
-                } finally {
-                    unlock(heap.pagesLock);
-                }
-            }
-            return owner;
         }
         lock(heap.pagesLock);
         try {
             LargeBlock large = heap.pages.large.get(address);
-            return large != null && large.arena.scope().equals(block.scope()) ? large : null;
+            return large != null && (scope == null || large.arena.scope().equals(scope)) ? large : null;
         } finally {
             unlock(heap.pagesLock);
         }
+    }
+
+    /** The segment of the live block whose data starts at {@code address}. */
+    static MemorySegment at(HeapImpl heap, long address) {
+        Object owner = ownerAt(heap, address, null);
+        if (owner instanceof Span span) {
+            lock(span.stripe.lock);
+            try {
+                heap.checkOpen();
+                long offset = address - span.region.base;
+                int slot = span.released ? -1 : span.slotOf(offset);
+                if (slot >= 0 && span.sizes[slot] != Span.FREE) {
+                    return span.region.all.asSlice(offset, span.sizes[slot]);
+                }
+            } finally {
+                unlock(span.stripe.lock);
+            }
+        } else if (owner != null) {
+            lock(heap.pagesLock);
+            try {
+                heap.checkOpen();
+                if (owner instanceof PageRun run && run.live && run.dataOffset == address - run.region.base) {
+                    return run.region.all.asSlice(run.dataOffset, run.size);
+                } else if (owner instanceof LargeBlock large && heap.pages.large.get(address) == large) {
+                    return large.segment;
+                }
+            } finally {
+                unlock(heap.pagesLock);
+            }
+        }
+        throw new IllegalArgumentException("no live block of " + heap + " starts at 0x" + Long.toHexString(address));
     }
 
     /** The live slot of {@code span} that {@code block} is, exactly; else IllegalArgumentException. */

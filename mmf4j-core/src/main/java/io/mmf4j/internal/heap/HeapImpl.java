@@ -220,6 +220,11 @@ public final class HeapImpl implements Heap {
     }
 
     @Override
+    public MemorySegment blockAt(long address) {
+        return BlockOps.at(this, address);
+    }
+
+    @Override
     public long sizeOf(MemorySegment block) {
         return BlockOps.size(this, block);
     }
