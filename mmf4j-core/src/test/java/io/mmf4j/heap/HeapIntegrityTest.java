@@ -126,7 +126,7 @@ class HeapIntegrityTest {
             MemorySegment run = heap.allocate(60_000);
             assertTrue(heap.validate());
             MemorySegment victim = blocks.get(50);
-            MemorySegment header = MemorySegment.ofAddress(victim.address() - 16).reinterpret(16);
+            MemorySegment header = MemorySegment.ofAddress(victim.address() - 8).reinterpret(8);
             long saved = header.get(ValueLayout.JAVA_LONG, 0);
             header.set(ValueLayout.JAVA_LONG, 0, 0x7FFF_FFFF_FFFF_FFFFL); // a "size" that would reach anywhere
             assertFalse(heap.validate());

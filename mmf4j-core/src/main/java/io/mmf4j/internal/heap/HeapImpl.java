@@ -1,8 +1,7 @@
 package io.mmf4j.internal.heap;
 
-import static io.mmf4j.internal.heap.BlockHeaderDescriptor.CHECK_OFFSET;
 import static io.mmf4j.internal.heap.BlockHeaderDescriptor.HEADER_SIZE;
-import static io.mmf4j.internal.heap.BlockHeaderDescriptor.MAGIC_OFFSET;
+import static io.mmf4j.internal.heap.BlockHeaderDescriptor.WORD_OFFSET;
 
 import io.mmf4j.heap.Heap;
 import io.mmf4j.heap.HeapEntry;
@@ -117,6 +116,13 @@ public final class HeapImpl implements Heap {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+        if (byteSize >= 0 && byteSize <= SizeClasses.SMALL_MAX && byteAlignment > 0
+                && byteAlignment <= HEADER_SIZE && (byteAlignment & (byteAlignment - 1)) == 0) {
+            MemorySegment block = allocateSmall(byteSize);
+            if (block != null) {
+                return block;
+            }
+        }
         MemorySegment block = tryAllocate(byteSize, byteAlignment);
         if (block.equals(MemorySegment.NULL)) {
             throw outOfMemory(byteSize, byteAlignment);
@@ -146,12 +152,19 @@ public final class HeapImpl implements Heap {
         return allocatePages(size, alignment);
     }
 
+    /** A small block from the calling thread's stripe; null when no span can be had (a full fixed heap). */
     private MemorySegment allocateSmall(long size) {
+        checkThread();
         int sizeClass = SizeClasses.classOf(size);
         Stripe stripe = stripes[(int) Thread.currentThread().threadId() & stripeMask];
-        lock(stripe.lock);
+        ReentrantLock lock = stripe.lock;
+        if (lock != null) {
+            lock.lock();
+        }
         try {
-            checkOpen();
+            if (closed) {
+                throw closedException();
+            }
             Span span = stripe.current[sizeClass];
             int slot;
             if (span == null || (slot = span.take()) < 0) {
@@ -165,7 +178,9 @@ public final class HeapImpl implements Heap {
             stripe.allocated += size;
             return handOut(span.region, span.dataOffset(slot), size);
         } finally {
-            unlock(stripe.lock);
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 
@@ -185,19 +200,19 @@ public final class HeapImpl implements Heap {
     }
 
     private MemorySegment handOut(HeapRegion region, long offset, long size) {
-        writeHeader(region, offset, BlockHeaderDescriptor.BUSY, size);
-        MemorySegment block = region.all.asSlice(offset, size);
+        MemorySegment withHeader = region.all.asSlice(offset - HEADER_SIZE, size + HEADER_SIZE);
+        withHeader.set(ValueLayout.JAVA_LONG, WORD_OFFSET,
+                BlockHeaderDescriptor.word(BlockHeaderDescriptor.BUSY, size, region.base + offset, secret));
+        MemorySegment block = withHeader.asSlice(HEADER_SIZE);
         if (zero) {
             block.fill((byte) 0);
         }
         return block;
     }
 
-    private void writeHeader(HeapRegion region, long offset, int magic, long size) {
-        long word0 = BlockHeaderDescriptor.word0(magic, size);
-        region.all.set(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + MAGIC_OFFSET, word0);
-        region.all.set(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + CHECK_OFFSET,
-                BlockHeaderDescriptor.check(word0, region.base + offset, secret));
+    private void writeHeader(HeapRegion region, long offset, int state, long size) {
+        region.all.set(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + WORD_OFFSET,
+                BlockHeaderDescriptor.word(state, size, region.base + offset, secret));
     }
 
     private OutOfMemoryError outOfMemory(long size, long alignment) {
@@ -216,7 +231,43 @@ public final class HeapImpl implements Heap {
 
     @Override
     public void free(MemorySegment block) {
-        BlockOps.free(this, block);
+        if (block == null) {
+            throw new NullPointerException("block must not be null");
+        }
+        if (!freeSmall(block)) {
+            BlockOps.free(this, block); // page runs, large blocks, and the refusals with their messages
+        }
+    }
+
+    /** The fast path of free: a live small block of the first region; false for anything else, changing nothing. */
+    private boolean freeSmall(MemorySegment block) {
+        HeapRegion region = pages.firstRegion;
+        long offset = block.address() - region.base;
+        if (offset < 0 || offset >= region.bytes || (owner != null && Thread.currentThread() != owner)
+                || !block.scope().equals(scope) || !(region.owner(offset >>> region.pageShift) instanceof Span span)) {
+            return false;
+        }
+        Stripe stripe = span.stripe;
+        ReentrantLock lock = stripe.lock;
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            int slot;
+            if (closed || span.released || (slot = span.slotOf(offset)) < 0
+                    || span.sizes[slot] != block.byteSize()) {
+                return false;
+            }
+            span.give(slot);
+            stripe.allocated -= block.byteSize();
+            writeHeader(region, offset, BlockHeaderDescriptor.FREE, 0);
+            stripe.freed(span, pages, pagesLock);
+            return true;
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
+        }
     }
 
     @Override
@@ -274,11 +325,9 @@ public final class HeapImpl implements Heap {
     }
 
     /** Whether the header in front of {@code offset} is the one the heap wrote for that state. */
-    boolean headerIntact(HeapRegion region, long offset, int magic, long size) {
-        long word0 = BlockHeaderDescriptor.word0(magic, size);
-        return region.all.get(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + MAGIC_OFFSET) == word0
-                && region.all.get(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + CHECK_OFFSET)
-                == BlockHeaderDescriptor.check(word0, region.base + offset, secret);
+    boolean headerIntact(HeapRegion region, long offset, int state, long size) {
+        return region.all.get(ValueLayout.JAVA_LONG, offset - HEADER_SIZE + WORD_OFFSET)
+                == BlockHeaderDescriptor.word(state, size, region.base + offset, secret);
     }
 
     // ---- the whole heap ------------------------------------------------------------------------------------
@@ -397,8 +446,12 @@ public final class HeapImpl implements Heap {
 
     void checkOpen() {
         if (closed) {
-            throw new IllegalStateException(this + " is closed");
+            throw closedException();
         }
+    }
+
+    private IllegalStateException closedException() {
+        return new IllegalStateException(this + " is closed");
     }
 
     static void lock(ReentrantLock lock) {

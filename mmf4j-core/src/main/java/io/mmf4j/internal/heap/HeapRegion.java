@@ -27,6 +27,7 @@ final class HeapRegion {
     final long pageSize;
     final int pageShift;
     final long pages;
+    final long bytes;
     /** The whole reservation, for the heap's own use only (the heap hands out slices over committed pages). */
     final MemorySegment all;
     /** Used runs by first page: {@link Span}s and {@link PageRun}s. */
@@ -45,6 +46,7 @@ final class HeapRegion {
         this.pageSize = region.pageSize();
         this.pageShift = Long.numberOfTrailingZeros(pageSize);
         this.pages = region.size() >>> pageShift;
+        this.bytes = region.size();
         this.all = MemorySegment.ofAddress(base).reinterpret(region.size(), arena, null);
         this.owners = new Object[(int) ((pages + CHUNK - 1) >>> CHUNK_SHIFT)][];
     }

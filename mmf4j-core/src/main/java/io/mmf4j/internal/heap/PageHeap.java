@@ -48,6 +48,8 @@ final class PageHeap {
     final Map<Long, LargeBlock> large = new HashMap<>();
     private int largeCount;
     long runAllocated;
+    /** The first region, where most blocks are (the fast path of free looks only here). */
+    final HeapRegion firstRegion;
 
     PageHeap(Arena arena, boolean confined, long initialSize, long maximumSize) throws IOException {
         this.arena = arena;
@@ -56,7 +58,7 @@ final class PageHeap {
         this.pageSize = VirtualMemory.pageSize();
         this.pageShift = Long.numberOfTrailingZeros(pageSize);
         long initial = Math.max(pageSize, roundUp(initialSize));
-        HeapRegion first = addRegion(maximumSize > 0 ? maximumSize : Math.max(FIRST_REGION, initial));
+        HeapRegion first = firstRegion = addRegion(maximumSize > 0 ? maximumSize : Math.max(FIRST_REGION, initial));
         try {
             first.ensureCommitted(initial >>> pageShift, 0);
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,47 @@
+package io.mmf4j.bench.heap;
+
+import io.mmf4j.heap.Heap;
+import io.mmf4j.heap.HeapOption;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The random workload ({@link RandomWorkload}: 4 M alloc+free pairs, 1 M live blocks at peak, 16 B..4 KiB) on each
+ * allocator; one operation is the whole run on a fresh heap. The C peer is {@code heap_peer random}. Divide by
+ * {@link RandomWorkload#PAIRS} for the time of a pair. About 0.8 GB live at peak: run one at a time.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 2)
+public class HeapRandomBenchmark {
+    @Param({"HEAP", "HEAP_NO_SERIALIZE", "FFM_MALLOC", "CONFINED_ARENA"})
+    public RandomWorkload.Kind kind;
+
+    @Benchmark
+    public long run() {
+        Heap heap = switch (kind) {
+            case HEAP -> Heap.create(0, 0);
+            case HEAP_NO_SERIALIZE -> Heap.create(0, 0, HeapOption.NO_SERIALIZE);
+            default -> null;
+        };
+        try {
+            return new RandomWorkload(kind, heap).run(live -> { });
+        } finally {
+            if (heap != null) {
+                heap.close();
+            }
+        }
+    }
+}
