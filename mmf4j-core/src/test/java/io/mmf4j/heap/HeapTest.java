@@ -162,6 +162,8 @@ class HeapTest {
             assertTrue(tooBig.getMessage().contains("2097152") && tooBig.getMessage().contains("largest free"),
                     tooBig.getMessage());
             assertSame(MemorySegment.NULL, heap.tryAllocate(2 << 20));
+            assertSame(MemorySegment.NULL, heap.tryAllocate(Long.MAX_VALUE));
+            assertThrows(OutOfMemoryError.class, () -> heap.allocate(Long.MAX_VALUE - 8, 1L << 62));
             List<MemorySegment> blocks = new ArrayList<>();
             MemorySegment block;
             while (!(block = heap.tryAllocate(1000)).equals(MemorySegment.NULL)) {
@@ -180,6 +182,7 @@ class HeapTest {
     @Test
     void largeBlocksHaveARegionOfTheirOwnAndGiveItBack() {
         try (Heap heap = Heap.create(0, 0)) {
+            assertSame(MemorySegment.NULL, heap.tryAllocate(Long.MAX_VALUE), "more than the address space");
             long before = heap.summary().reserved();
             MemorySegment large = heap.allocate(4 << 20);
             large.fill((byte) 1);

@@ -17,14 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The random workload ({@link RandomWorkload}: 4 M alloc+free pairs, 1 M live blocks at peak, 16 B..4 KiB) on each
  * allocator; one operation is the whole run on a fresh heap. The C peer is {@code heap_peer random}. Divide by
- * {@link RandomWorkload#PAIRS} for the time of a pair. About 0.8 GB live at peak: run one at a time.
+ * {@link RandomWorkload#PAIRS} for the time of a pair. About 0.8 GB live at peak: run one at a time. No warm-up
+ * run: a run is millions of operations (the JIT is warm within its first percent), and the C peer has none either.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 2)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
 public class HeapRandomBenchmark {
     @Param({"HEAP", "HEAP_NO_SERIALIZE", "FFM_MALLOC", "CONFINED_ARENA"})
     public RandomWorkload.Kind kind;

@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock, then the page lock; only {@link #lockAll} takes several stripes, in index order.
  */
 public final class HeapImpl implements Heap {
-    private static final long MAX_FIXED = 1L << 43;
+    private static final long MAX_FIXED = 1L << 42;
 
     private final Arena arena;
     private final MemorySegment.Scope scope;
