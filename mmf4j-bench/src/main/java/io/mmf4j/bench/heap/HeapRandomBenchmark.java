@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The random workload ({@link RandomWorkload}: 4 M alloc+free pairs, 1 M live blocks at peak, 16 B..4 KiB) on each
- * allocator; one operation is the whole run on a fresh heap. The C peer is {@code heap_peer random}. Divide by
- * {@link RandomWorkload#PAIRS} for the time of a pair. About 0.8 GB live at peak: run one at a time. No warm-up
+ * The random workload ({@link RandomWorkload}: {@code 4 * records} alloc+free pairs, {@code records} live blocks at
+ * peak, 16 B..4 KiB) on each allocator; one operation is the whole run on a fresh heap. The C peer is
+ * {@code heap_peer random 1 RECORDS}. About 0.8 GB live at peak: run one at a time. No warm-up
  * run: a run is millions of operations (the JIT is warm within its first percent), and the C peer has none either.
  */
 @State(Scope.Thread)
@@ -30,6 +30,10 @@ public class HeapRandomBenchmark {
     @Param({"HEAP", "HEAP_NO_SERIALIZE", "FFM_MALLOC", "CONFINED_ARENA"})
     public RandomWorkload.Kind kind;
 
+    /** Live blocks at peak: the goal is 1,000,000 ({@link HeapSitting}); the harness runs 100,000. */
+    @Param("100000")
+    public int records;
+
     @Benchmark
     public long run() {
         Heap heap = switch (kind) {
@@ -38,7 +42,7 @@ public class HeapRandomBenchmark {
             default -> null;
         };
         try {
-            return new RandomWorkload(kind, heap).run(live -> { });
+            return new RandomWorkload(kind, heap, records).run(live -> { });
         } finally {
             if (heap != null) {
                 heap.close();

@@ -7,35 +7,42 @@ import java.lang.foreign.ValueLayout;
 import java.util.function.LongConsumer;
 
 /**
- * The random workload, the same as {@code src/main/c/heap_peer.c}: 1,000,000 live blocks at peak, sizes 16 B to
- * 4 KiB (an octave {@code 16 << e} with e uniform in 0..7, then uniform within it: small blocks dominate, the mean
- * is 765 B), random lifetimes (fill 1 M slots, then 3 M times free a random slot and allocate into it, then free
- * all). splitmix64 from seed 42 on both sides. Every block gets 8 bytes written. One run is 4 M alloc+free pairs.
+ * The random workload, the same as {@code src/main/c/heap_peer.c}: {@code live} blocks at peak (the issue's goal:
+ * 1,000,000), sizes 16 B to 4 KiB (an octave {@code 16 << e} with e uniform in 0..7, then uniform within it: small
+ * blocks dominate, the mean is 765 B), random lifetimes (fill {@code live} slots, then 3 times as often free a
+ * random slot and allocate into it, then free all). splitmix64 from seed 42 on both sides. Every block gets 8 bytes
+ * written. One run is {@code 4 * live} alloc+free pairs.
  *
  * <p>Not thread-safe: one run per instance at a time.
  */
 public final class RandomWorkload {
-    static final int LIVE = 1_000_000;
-    static final int STEADY = 3_000_000;
-    static final int PAIRS = LIVE + STEADY;
     static final int SAMPLE = 65536;
 
     /** The allocators measured. */
     public enum Kind { HEAP, HEAP_NO_SERIALIZE, FFM_MALLOC, CONFINED_ARENA }
 
-    private final MemorySegment[] slots = new MemorySegment[LIVE];
+    private final int liveCount;
+    private final MemorySegment[] slots;
     private final Arena[] arenas;
-    private final long[] sizes = new long[LIVE];
+    private final long[] sizes;
     private final Kind kind;
     private final Heap heap;
     private long state;
     long live;
     long peakLive;
 
-    RandomWorkload(Kind kind, Heap heap) {
+    RandomWorkload(Kind kind, Heap heap, int live) {
         this.kind = kind;
         this.heap = heap;
-        this.arenas = kind == Kind.CONFINED_ARENA ? new Arena[LIVE] : null;
+        this.liveCount = live;
+        this.slots = new MemorySegment[live];
+        this.sizes = new long[live];
+        this.arenas = kind == Kind.CONFINED_ARENA ? new Arena[live] : null;
+    }
+
+    /** The alloc+free pairs of one run with {@code live} blocks at peak. */
+    static long pairs(int live) {
+        return 4L * live;
     }
 
     /** Runs the workload once; {@code sample} is called with the live bytes every SAMPLE operations. */
@@ -43,20 +50,20 @@ public final class RandomWorkload {
         state = 42;
         live = 0;
         long check = 0;
-        for (int i = 0; i < LIVE; i++) {
+        for (int i = 0; i < liveCount; i++) {
             place(i, nextSize(), i);
         }
-        for (int i = 0; i < STEADY; i++) {
+        for (int i = 0; i < 3 * liveCount; i++) {
             if ((i & (SAMPLE - 1)) == 0) {
                 peakLive = Math.max(peakLive, live);
                 sample.accept(live);
             }
-            int at = (int) Long.remainderUnsigned(next(), LIVE);
+            int at = (int) Long.remainderUnsigned(next(), liveCount);
             check += slots[at].address();
             release(at);
             place(at, nextSize(), i);
         }
-        for (int i = 0; i < LIVE; i++) {
+        for (int i = 0; i < liveCount; i++) {
             release(i);
         }
         return check;
