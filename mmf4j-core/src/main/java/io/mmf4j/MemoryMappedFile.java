@@ -212,6 +212,23 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
     /** A stream over {@code [offset, offset + size)}; the rules of {@link #createViewAccessor(long, long, MemoryMappedFileAccess)}. */
     MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access) throws IOException;
 
+    /**
+     * A view of {@code [offset, offset + size)} mapped into the caller's {@code arena}, as
+     * {@code FileChannel.map(mode, offset, size, arena)} does: the memory stays mapped until the caller closes the
+     * arena (the view's {@code close()} flushes it and lets the file go, but does not unmap), and the view can be used
+     * from the threads the arena allows — a confined arena's owner only. For a caller who opens and closes many views
+     * from one thread, a confined arena closed once saves the handshake a shared arena's close makes.
+     *
+     * @throws IllegalStateException    if {@code arena} is already closed
+     * @throws IllegalArgumentException the rules of {@link #createViewAccessor(long, long, MemoryMappedFileAccess)}
+     */
+    MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess access,
+                                                java.lang.foreign.Arena arena) throws IOException;
+
+    /** A stream over {@code [offset, offset + size)} mapped into the caller's {@code arena}; see the accessor's. */
+    MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access,
+                                            java.lang.foreign.Arena arena) throws IOException;
+
     /** Closes this map object; open views stay usable. Idempotent. */
     @Override
     void close();

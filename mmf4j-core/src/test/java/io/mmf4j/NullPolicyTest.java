@@ -210,6 +210,9 @@ class NullPolicyTest {
         if (type == ByteOrder.class) {
             return ByteOrder.LITTLE_ENDIAN;
         }
+        if (type == java.lang.foreign.Arena.class) {
+            return java.lang.foreign.Arena.ofAuto();
+        }
         if (type == Class.class) {
             return Sample.class;
         }

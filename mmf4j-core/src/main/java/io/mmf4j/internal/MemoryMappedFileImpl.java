@@ -82,7 +82,26 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
         return new ViewStreamImpl(openView(offset, size, viewAccess));
     }
 
+    @Override
+    public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                       java.lang.foreign.Arena arena) throws IOException {
+        Checks.notNull(arena, "arena");
+        return new ViewAccessorImpl(openView(offset, size, viewAccess, arena));
+    }
+
+    @Override
+    public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                   java.lang.foreign.Arena arena) throws IOException {
+        Checks.notNull(arena, "arena");
+        return new ViewStreamImpl(openView(offset, size, viewAccess, arena));
+    }
+
     private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess) throws IOException {
+        return openView(offset, size, viewAccess, null);
+    }
+
+    private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess, java.lang.foreign.Arena arena)
+            throws IOException {
         Checks.notNull(viewAccess, "access");
         Checks.nonNegative(offset, "offset");
         Checks.nonNegative(size, "size");
@@ -99,7 +118,7 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
                     + ": the view would be empty");
         }
         AccessRules.checkViewAccess(access, viewAccess, describe());
-        return MappedView.open(source, offset, viewSize, viewAccess);
+        return MappedView.open(source, offset, viewSize, viewAccess, arena);
     }
 
     private String describe() {

@@ -56,7 +56,8 @@ public record CProgram(String source, String label, List<String> args, List<Stri
 
     @Override
     public String id() {
-        return "C " + source.replace(".c", "") + ": " + label;
+        String text = label.endsWith(":") ? label.substring(0, label.length() - 1) : label;
+        return "C " + source.replace(".c", "") + ": " + text;
     }
 
     @Override
