@@ -4,6 +4,10 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.heap.Heap;
+import io.mmf4j.heap.HeapEntry;
+import io.mmf4j.heap.HeapEntryKind;
+import io.mmf4j.heap.HeapSummary;
 import io.mmf4j.vm.Protection;
 import io.mmf4j.vm.Region;
 import io.mmf4j.vm.VirtualMemory;
@@ -22,16 +26,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code mmf walk-subject} (hidden): the process {@code mmf walk} shows by default. It makes one of everything a
  * newcomer should see in an address space — a mapped file, a named map, a copy-on-write view with private
- * changes, a region reserved in full and committed in part — prints one line per thing ({@code what address
+ * changes, a region reserved in full and committed in part, an mmf4j heap with live blocks — prints one line per thing ({@code what address
  * size description}), then {@code ready}, and holds it all until its stdin closes.
  */
 @Command(name = "walk-subject", hidden = true, mixinStandardHelpOptions = true,
-        description = "Maps a file, a named map, a copy-on-write view and a partly committed region, then waits.")
+        description = "Maps a file, a named map, a copy-on-write view, a partly committed region and a heap, then waits.")
 final class WalkSubject implements Callable<Integer> {
     static final long FILE_SIZE = 3L << 20;
     static final long RESERVED = 8L << 20;
     static final long COMMITTED = 2L << 20;
     static final long NAMED_SIZE = 512L << 10;
+    static final int HEAP_BLOCKS = 1000;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Map this file instead of a new one.")
     Path file;
@@ -68,11 +73,25 @@ final class WalkSubject implements Callable<Integer> {
             report(out, "named-map", namedView.segment().address(), namedView.capacity(), "shared memory named '"
                     + name + "'");
 
+            Heap heap = hold(held, Heap.create(0, 0));
+            for (int i = 0; i < HEAP_BLOCKS; i++) {
+                heap.allocate(64 + i % 512).fill((byte) 3);
+            }
+            HeapSummary summary = heap.summary();
+            for (HeapEntry entry : heap.walk()) {
+                if (entry.kind() == HeapEntryKind.REGION) {
+                    report(out, "heap", entry.address(), entry.size(), "mmf4j heap region " + entry.regionIndex()
+                            + ": " + HEAP_BLOCKS + " live blocks, " + Sizes.human(summary.allocated())
+                            + " allocated, " + Sizes.human(summary.committed()) + " committed");
+                }
+            }
+
             Region region = hold(held, VirtualMemory.reserve(RESERVED));
             region.commit(0, COMMITTED, Protection.READ_WRITE);
             region.segment(0, COMMITTED).fill((byte) 1);
             report(out, "reserved-region", region.address(), RESERVED, Sizes.human(COMMITTED) + " of "
                     + Sizes.human(RESERVED) + " committed");
+
             out.println("ready");
             out.flush();
             System.in.transferTo(java.io.OutputStream.nullOutputStream()); // until the walker closes our stdin

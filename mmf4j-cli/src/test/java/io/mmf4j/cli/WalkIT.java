@@ -64,6 +64,10 @@ class WalkIT {
         assertEquals(6L << 20, reserved.size(), "the reserved, uncommitted rest of the 8 MiB region");
         assertEquals("---p", reserved.protection());
         assertTrue(result.out().contains("\"TOTAL\": {\"regions\": " + areas.size() + ","), "totals count every region");
+
+        Area heap = areas.stream().filter(a -> "heap".equals(a.demo()) && a.state().equals("COMMITTED"))
+                .findFirst().orElseThrow();
+        assertTrue(heap.privateDirty() > 0, "the heap's blocks were written: " + heap.privateDirty());
     }
 
     @Test

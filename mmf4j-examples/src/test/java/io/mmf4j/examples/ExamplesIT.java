@@ -56,6 +56,12 @@ class ExamplesIT {
     }
 
     @Test
+    void aHeapHoldsAMillionRecordsFreedOneByOne() throws Exception {
+        assertEquals("1000000 records, " + (1_000_000L * 24 + 8 * 65536) + " bytes allocated\n"
+                + "sum of the values 333332833333500000, 0 bytes allocated, heap valid: true", run("HeapExample"));
+    }
+
+    @Test
     void eventsHandTheTurnBetweenProcesses() throws Exception {
         assertEquals("A saw B ready; B says: B got the go", run("EventsExample", UNIQUE + "events"));
     }

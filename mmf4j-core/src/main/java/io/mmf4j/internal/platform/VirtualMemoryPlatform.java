@@ -60,6 +60,12 @@ public interface VirtualMemoryPlatform {
     /** Lets the OS drop the contents of committed pages when it needs the memory; they then read as zero. */
     void discard(long address, long size) throws IOException;
 
+    /**
+     * Drops the contents of committed pages at once (MADV_DONTNEED): their memory goes back to the OS, the pages
+     * stay committed and accessible, and read as zero from then on.
+     */
+    void resetPages(long address, long size) throws IOException;
+
     /** Asks for transparent large pages; returns whether the OS will act on it (false when it has them off). */
     boolean adviseLargePages(long address, long size) throws IOException;
 

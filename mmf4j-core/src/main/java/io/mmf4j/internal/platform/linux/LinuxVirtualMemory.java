@@ -176,6 +176,11 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
     }
 
     @Override
+    public void resetPages(long address, long size) throws IOException {
+        Mman.madvise(address, size, Mman.MADV_DONTNEED, range(address, size));
+    }
+
+    @Override
     public boolean adviseLargePages(long address, long size) throws IOException {
         try {
             Mman.madvise(address, size, Mman.MADV_HUGEPAGE, range(address, size));
