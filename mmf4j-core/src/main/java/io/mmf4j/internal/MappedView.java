@@ -64,15 +64,31 @@ final class MappedView {
         closeHooks.add(hook);
     }
 
+    /** How a view's pages are mapped: by the source wherever the OS likes, or placed ({@link PlacedViews}). */
+    @FunctionalInterface
+    interface Mapper {
+        /** Maps {@code [pageOffset, pageOffset + length)} of the source into {@code arena}. */
+        MemorySegment map(MappingSource source, long pageOffset, long length, MapAccess access, Arena arena)
+                throws IOException;
+    }
+
     static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access) throws IOException {
+        return open(source, offset, size, access, MappingSource::map, false);
+    }
+
+    /** @param unmapAtClose unmap in {@link #close()} itself, not later (a placed view's pages must be back then) */
+    static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access, Mapper mapper,
+                           boolean unmapAtClose) throws IOException {
         long pageSize = Platform.current().pageSize();
         long pageOffset = offset - offset % pageSize;
         long pointerOffset = offset - pageOffset;
         source.retain();
         Arena arena = Arena.ofShared();
         try {
-            MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
-            return new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
+            MemorySegment mapping = mapper.map(source, pageOffset, pointerOffset + size, mapAccess(access), arena);
+            MappedView view = new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
+            view.segmentHandedOut = unmapAtClose;
+            return view;
         } catch (IOException | RuntimeException | Error e) {
             arena.close();
             try {
@@ -84,7 +100,7 @@ final class MappedView {
         }
     }
 
-    private static MapAccess mapAccess(MemoryMappedFileAccess access) {
+    static MapAccess mapAccess(MemoryMappedFileAccess access) {
         return switch (access) {
             case READ -> MapAccess.READ;
             case READ_WRITE -> MapAccess.READ_WRITE;

@@ -59,6 +59,14 @@ public interface OsFile extends AutoCloseable {
      */
     boolean tryLockExclusive() throws IOException;
 
+    /**
+     * Takes the lock that serialises growth of this file among every handle of it, in any process (an
+     * open-file-description record lock on a byte far past any data, so it never meets a holder mark or a
+     * user's lock of the data); blocks while another handle has it. Closing the result, or the death of the
+     * process, lets it go.
+     */
+    java.io.Closeable lockGrowth() throws IOException;
+
     /** The file this handle refers to now. */
     FileIdentity identity() throws IOException;
 

@@ -125,6 +125,9 @@ public interface Platform {
      */
     OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException;
 
+    /** Map files at addresses the library chooses (fixed-address, in-region and growing views). */
+    PlacedMappings placedMappings();
+
     /** Reserve, commit, protect and walk address space. */
     VirtualMemoryPlatform virtualMemory();
 }

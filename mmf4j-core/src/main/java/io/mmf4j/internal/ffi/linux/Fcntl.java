@@ -39,6 +39,12 @@ public final class Fcntl {
     public static final int FALLOC_FL_DEFAULT = 0;
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
 
+    /** Open-file-description record locks (Linux 3.15): owned by the open file, dropped when it is closed. */
+    public static final int F_OFD_SETLK = 37;
+    public static final int F_OFD_SETLKW = 38;
+    public static final short F_WRLCK = 1;
+    public static final short F_UNLCK = 2;
+
     /** posix_fadvise(2) advice: the range is not needed soon, so the page cache may drop its clean pages. */
     public static final int POSIX_FADV_DONTNEED = 4;
 
@@ -48,6 +54,8 @@ public final class Fcntl {
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
     private static final MethodHandle FCNTL = Libc.downcall("fcntl",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+    private static final MethodHandle FCNTL_POINTER = Libc.downcall("fcntl",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_POINTER));
     private static final MethodHandle POSIX_FADVISE = Libc.downcallNoErrno("posix_fadvise",
             FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG, C_INT));
 
@@ -95,6 +103,29 @@ public final class Fcntl {
             throw new ErrnoException("fcntl", Libc.errno(capture), subject);
         }
         return result;
+    }
+
+    /**
+     * fcntl(F_OFD_SETLKW / F_OFD_SETLK) of {@code type} ({@link #F_WRLCK} or {@link #F_UNLCK}) over
+     * {@code [start, start + length)}: {@code struct flock} is {l_type:short, l_whence:short, l_start:long@8,
+     * l_len:long@16, l_pid:int@24}, 32 bytes on x86_64; OFD locks need l_pid 0.
+     */
+    public static void ofdLock(int fd, int command, short type, long start, long length, String subject)
+            throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        int result;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flock = arena.allocate(32, 8); // zeroed: l_whence SEEK_SET, l_pid 0
+            flock.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, type);
+            flock.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, start);
+            flock.set(java.lang.foreign.ValueLayout.JAVA_LONG, 16, length);
+            result = (int) FCNTL_POINTER.invokeExact(capture, fd, command, flock);
+        } catch (Throwable t) {
+            throw Libc.unexpected(t);
+        }
+        if (result < 0) {
+            throw new ErrnoException("fcntl", Libc.errno(capture), subject);
+        }
     }
 
     /** posix_fadvise(2): advice about {@code [offset, offset + length)} of the file; length 0 means to its end. */

@@ -175,6 +175,31 @@ public final class LinuxFile implements OsFile {
         }
     }
 
+    /** The byte the growth lock covers: far past any file's data (ext4 and tmpfs stop well below 2^62). */
+    private static final long GROWTH_LOCK_BYTE = 1L << 62;
+
+    @Override
+    public java.io.Closeable lockGrowth() throws IOException {
+        checkOpen();
+        while (true) {
+            try {
+                Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLKW, Fcntl.F_WRLCK, GROWTH_LOCK_BYTE, 1, path);
+                break;
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.EINTR) {
+                    throw LinuxErrors.translate(e);
+                }
+            }
+        }
+        return () -> {
+            try {
+                Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLK, Fcntl.F_UNLCK, GROWTH_LOCK_BYTE, 1, path);
+            } catch (ErrnoException e) {
+                throw LinuxErrors.translate(e);
+            }
+        };
+    }
+
     @Override
     public FileIdentity identity() throws IOException {
         try {
