@@ -13,8 +13,9 @@ final class MapGrowth {
         if (source instanceof SharedMapSource shared) {
             SharedHandle handle = shared.handle();
             HeaderCapacity header = HeaderCapacity.map(handle.file());
+            // the header's capacity is untrusted: never more than the payload the file held when it was opened
             MapCapacity growth = new MapCapacity(handle.file(), handle.header().headerSize(), !header.delayAllocate(),
-                    capacity, handle::payloadGrew);
+                    Math.min(capacity, handle.payloadSize()), handle::payloadGrew);
             growth.share(header);
             return growth;
         }
