@@ -66,7 +66,8 @@ public sealed interface MemoryMappedGrowingView extends AutoCloseable permits Gr
      * does not yet, then maps the new bytes. Returns the new size.
      *
      * @throws IllegalArgumentException      {@code size} is negative or larger than {@link #maximumSize()}
-     * @throws UnsupportedOperationException the map cannot grow (its access, or made from a FileChannel)
+     * @throws UnsupportedOperationException the view does not write to the map (READ, READ_EXECUTE, COPY_ON_WRITE)
+     *                                       or the map cannot grow (see {@link MemoryMappedFile#grow})
      * @throws IllegalStateException         the view, or the map object (needed to grow), is closed
      * @throws IOException                   no room: the map and the view keep their size
      */

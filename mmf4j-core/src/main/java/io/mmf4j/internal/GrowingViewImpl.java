@@ -159,6 +159,10 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
         if (wanted <= size) {
             return size;
         }
+        if (!writesThrough()) {
+            throw new UnsupportedOperationException("a growing view with " + access + " access does not write to the"
+                    + " map, so it cannot grow it: use refresh() to follow growth, or a READ_WRITE view");
+        }
         if (map.capacity() < offset + wanted) {
             map.grow(offset + wanted);
         }
