@@ -110,25 +110,25 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
     @Override
     public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                        long baseAddress) throws IOException {
-        return new ViewAccessorImpl(openView(offset, size, viewAccess, PlacedViews.at(baseAddress)));
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.at(baseAddress)));
     }
 
     @Override
     public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                        io.mmf4j.vm.Region region, long regionOffset) throws IOException {
-        return new ViewAccessorImpl(openView(offset, size, viewAccess, PlacedViews.in(region, regionOffset)));
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.in(region, regionOffset)));
     }
 
     @Override
     public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                    long baseAddress) throws IOException {
-        return new ViewStreamImpl(openView(offset, size, viewAccess, PlacedViews.at(baseAddress)));
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.at(baseAddress)));
     }
 
     @Override
     public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                    io.mmf4j.vm.Region region, long regionOffset) throws IOException {
-        return new ViewStreamImpl(openView(offset, size, viewAccess, PlacedViews.in(region, regionOffset)));
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.in(region, regionOffset)));
     }
 
     @Override
