@@ -3,7 +3,7 @@
 //   commit+touch+decommit: 1 GiB reserved (PROT_NONE, MAP_NORESERVE); per 64 KiB step mmap MAP_FIXED read-write,
 //                          write one byte per page, mmap MAP_FIXED PROT_NONE|MAP_NORESERVE over it again.
 //   reserve+release:       mmap 1 GiB PROT_NONE|MAP_NORESERVE, munmap it.
-// Usage: vm_cycle [rounds]   (prints ms per GiB cycle and us per reserve+release, best and median of rounds)
+// Usage: vm_cycle [rounds]   (prints ms per GiB cycle and us per reserve+release, median and best of rounds)
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
     munmap(base, GIB);
     qsort(cycle, rounds, sizeof(double), cmp);
     qsort(reserve, rounds, sizeof(double), cmp);
-    printf("c commit+touch+decommit 1GiB/64KiB ms: best %.1f median %.1f\n", cycle[0], cycle[rounds / 2]);
-    printf("c reserve+release 1GiB us: best %.2f median %.2f\n", reserve[0], reserve[rounds / 2]);
+    printf("c commit+touch+decommit 1GiB/64KiB ms: median %.2f best %.2f\n", cycle[rounds / 2], cycle[0]);
+    printf("c reserve+release 1GiB us: median %.2f best %.2f\n", reserve[rounds / 2], reserve[0]);
     return 0;
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #local()} — the default: this user's objects, owner-only ({@code /dev/shm/mmf4j-<uid>}, mode
  *       0700, objects 0600). Another user cannot open, read, list or delete them.</li>
- *   <li>{@link #global(Set)} — opt-in, shared by all users of the machine; the creator says which
- *       permissions its objects get ({@code /dev/shm/mmf4j-global}, sticky and world-writable, like /tmp).</li>
+ *   <li>{@link #global(NamedObjectAccess)} (or {@link #global(Set)} with POSIX permissions) — opt-in, shared by
+ *       all users of the machine; the creator says what others may do with its objects ({@code /dev/shm/mmf4j-global}, sticky and world-writable, like /tmp).</li>
  *   <li>{@link #at(Path)} — a namespace in a directory of your choosing (e.g. a dedicated tmpfs), owner-only.</li>
  * </ul>
  *
@@ -41,7 +41,15 @@ public sealed interface SharedNamespace permits Namespace {
      * {@code permissions} (the owner always keeps read and write).
      */
     static SharedNamespace global(Set<PosixFilePermission> permissions) {
-        return Namespace.global(permissions);
+        return Namespace.global(NamedObjectAccess.fromPosix(permissions));
+    }
+
+    /**
+     * The machine-wide namespace; objects created through the returned namespace allow others exactly
+     * {@code access} (the creator always reads and writes). The portable form of {@link #global(Set)}.
+     */
+    static SharedNamespace global(NamedObjectAccess access) {
+        return Namespace.global(access);
     }
 
     /** An owner-only namespace in {@code directory}, made (mode 0700) if missing. */
@@ -49,8 +57,11 @@ public sealed interface SharedNamespace permits Namespace {
         return Namespace.at(directory);
     }
 
-    /** The directory that holds this namespace's objects. */
+    /** The directory that holds this namespace's objects (on a backend without directories, a name prefix). */
     Path directory();
+
+    /** What objects created through this namespace allow other users ({@link NamedObjectAccess#OWNER_ONLY} but for global). */
+    NamedObjectAccess access();
 
     /**
      * The live objects of this namespace, sorted by name; reclaims dead ones first. Objects this process may

@@ -34,7 +34,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The expected outcome is computed by an oracle written from the documentation, not from the code.
  */
 class ArgumentPropertiesTest {
-    private static final long PAGE = Platform.current().pageSize();
+    private static final long PAGE = Platform.current().mappings().pageSize();
     private static final AtomicLong COUNTER = new AtomicLong();
     private static Path dir;
 

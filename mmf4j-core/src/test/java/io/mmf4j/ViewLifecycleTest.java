@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back), close, views outliving their map, and use after close.
  */
 class ViewLifecycleTest {
-    private static final long PAGE = Platform.current().pageSize();
+    private static final long PAGE = Platform.current().mappings().pageSize();
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * prefetch or a touch brings them back. The files live on a disk file system: tmpfs pages cannot be evicted.
  */
 class ViewResidencyTest {
-    private static final long PAGE = Platform.current().pageSize();
+    private static final long PAGE = Platform.current().mappings().pageSize();
     private static final int PAGES = 64;
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** View geometry and range rules, big views, sharing between views, and copy-on-write privacy. */
 class ViewsTest {
-    private static final long PAGE = Platform.current().pageSize();
+    private static final long PAGE = Platform.current().mappings().pageSize();
 
     @TempDir
     Path dir;

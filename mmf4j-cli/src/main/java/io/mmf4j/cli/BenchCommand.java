@@ -15,9 +15,9 @@ import picocli.CommandLine.Unmatched;
  * writes a BENCHMARKS.md with PNG charts. The {@code mmf} script says where the checkout is.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the benchmark suite: mmf4j beside its peers (RandomAccessFile,",
-                "FileChannel, MappedByteBuffer, raw MemorySegment, ReentrantLock,",
-                "FileChannel.lock, Agrona) and this machine's C floors, all in one run.",
+        description = {"Runs the benchmark suite: mmf4j beside its peers and C floors.",
+                "Peers: RandomAccessFile, FileChannel, MappedByteBuffer, raw MemorySegment, ReentrantLock,",
+                "FileChannel.lock, Agrona, and this machine's C programs, all in one run.",
                 "Writes bench-report/BENCHMARKS.md and PNG charts; about 20 minutes.",
                 "Other options go to the harness: --include REGEX, --out DIR, --rounds N."})
 final class BenchCommand implements Callable<Integer> {

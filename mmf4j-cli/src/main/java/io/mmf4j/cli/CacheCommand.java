@@ -27,6 +27,14 @@ abstract class CacheCommand implements Callable<Integer> {
     /** The verb for the report line, e.g. "loaded". */
     abstract String done();
 
+    /** The report line of one file: what the action did, and the residency before and after it. */
+    String report(Path file, long size, long nanos, int before, int after, int pages) {
+        return String.format(Locale.ROOT, "%s %s: %s in %s (%s); in memory: %s -> %s of %s", done(), file,
+                Sizes.human(size), Sizes.duration(nanos), Sizes.rate(size, nanos),
+                ResidencyCommand.percent(before, pages), ResidencyCommand.percent(after, pages),
+                Sizes.count(pages, "page"));
+    }
+
     /** Does the command's work on the whole file, advancing {@code progress}. */
     abstract void apply(CachedFile file, Progress progress) throws IOException;
 
@@ -36,17 +44,21 @@ abstract class CacheCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files()) {
             try (CachedFile cached = CachedFile.open(file)) {
-                int before = ResidencyCommand.count(cached.residency());
+                boolean known = cached.residencyKnown();
+                int before = known ? ResidencyCommand.count(cached.residency()) : -1;
                 long nanos;
                 try (Progress progress = new Progress(verb() + " " + file.getFileName(), cached.size(), System.err)) {
                     apply(cached, progress);
                     nanos = progress.elapsedNanos();
                 }
+                if (!known) {
+                    out.printf(Locale.ROOT, "%s %s: %s in %s; residency unknown (the kernel tells it only to the"
+                            + " file's owner or to who may write it)%n", verb(), file, Sizes.human(cached.size()),
+                            Sizes.duration(nanos));
+                    continue;
+                }
                 boolean[] after = cached.residency();
-                out.printf(Locale.ROOT, "%s %s: %s in %s (%s); in memory: %s -> %s of %d pages%n", done(), file,
-                        Sizes.human(cached.size()), Sizes.duration(nanos), Sizes.rate(cached.size(), nanos),
-                        ResidencyCommand.percent(before, after.length),
-                        ResidencyCommand.percent(ResidencyCommand.count(after), after.length), after.length);
+                out.println(report(file, cached.size(), nanos, before, ResidencyCommand.count(after), after.length));
             } catch (Exception e) {
                 failed++;
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Failures.describe(e));

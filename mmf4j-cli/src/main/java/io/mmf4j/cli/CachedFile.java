@@ -8,6 +8,7 @@ import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * A file mapped read-only for the vmtouch-style commands, walked in windows of at most {@link #WINDOW} bytes
@@ -20,6 +21,9 @@ final class CachedFile implements AutoCloseable {
     static final long WINDOW = 256L << 20;
     /** Touching one byte per page brings every page in. */
     static final long TOUCH_STRIDE = VirtualMemory.pageSize();
+    /** File systems whose files are generated on read and never cached. */
+    private static final Set<String> PSEUDO_FILE_SYSTEMS = Set.of("proc", "sysfs", "debugfs", "tracefs", "cgroup2",
+            "cgroup", "securityfs", "configfs", "bpf", "pstore");
 
     private final Path path;
     private final long size;
@@ -36,6 +40,15 @@ final class CachedFile implements AutoCloseable {
             throw new CliException(path + " is a directory, not a file");
         }
         long size = Files.size(path); // NoSuchFileException names the file
+        if (!Files.isRegularFile(path)) {
+            throw new CliException(path + " is not a regular file (a device, FIFO or socket): it has no pages in the"
+                    + " page cache");
+        }
+        String store = Files.getFileStore(path).type();
+        if (PSEUDO_FILE_SYSTEMS.contains(store)) {
+            throw new CliException(path + " is on " + store + ", whose files are made when read: they have no pages"
+                    + " in the page cache");
+        }
         // An empty file cannot be mapped (capacity 0 means "the file's size"), and has no pages to report.
         MemoryMappedFile map = size == 0 ? null
                 : MemoryMappedFile.createFromFile(path, FileMode.OPEN, null, 0, MemoryMappedFileAccess.READ);
@@ -53,6 +66,20 @@ final class CachedFile implements AutoCloseable {
     /** The view over window {@code [offset, offset + WINDOW)} clipped to the file. */
     MemoryMappedViewAccessor window(long offset) throws IOException {
         return map.createViewAccessor(offset, Math.min(WINDOW, size - offset), MemoryMappedFileAccess.READ);
+    }
+
+    /**
+     * Whether the kernel tells this process the truth about the file's residency. mincore answers for a file
+     * mapping only to the file's owner, to a process that may write the file, or to one with CAP_FOWNER; to any
+     * other it reports every page resident (Linux 5.0, "make mincore() more conservative"), so its answer is noise.
+     */
+    boolean residencyKnown() throws IOException {
+        if (Files.isWritable(path)) {
+            return true;
+        }
+        Object owner = Files.getAttribute(path, "unix:uid");
+        Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid"); // this process's effective uid
+        return owner.equals(self) || self.equals(0);
     }
 
     /** Residency of every page of the file, in order. */

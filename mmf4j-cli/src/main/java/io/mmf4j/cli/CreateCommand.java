@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  * program) open it by name. When they have all let go too, the name and the memory are reclaimed.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Creates a named map of SIZE bytes (zero-filled) and holds it until stdin closes (Ctrl-D),",
-                "Ctrl-C, or --seconds pass: a named map lives while some process holds it."})
+        description = {"Creates a named map of SIZE bytes (zero-filled) and holds it.",
+                "It holds the map until stdin closes (Ctrl-D), Ctrl-C, or --seconds pass: a named map lives while"
+                        + " some process holds it."})
 final class CreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.mmf4j.cli;
 
+import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,6 +33,21 @@ final class EvictCommand extends CacheCommand {
     @Override
     String done() {
         return "evicted";
+    }
+
+    /** Says how many pages left the cache; none is not "evicted" (tmpfs, locked, mapped or dirty pages stay). */
+    @Override
+    String report(Path file, long size, long nanos, int before, int after, int pages) {
+        int gone = Math.max(0, before - after);
+        if (gone == 0) {
+            return String.format(Locale.ROOT, "evict %s: nothing left the page cache; %d of %s stayed in memory%s",
+                    file, after, Sizes.count(pages, "page"), after == 0 ? " (none was cached)"
+                            : " (tmpfs files, locked pages and pages other processes map or dirty stay)");
+        }
+        return String.format(Locale.ROOT, "evicted %s: %d of %s (%s) in %s; in memory: %s -> %s of %s", file,
+                gone, Sizes.count(pages, "page"), Sizes.human(Math.min(size, gone * VirtualMemory.pageSize())),
+                Sizes.duration(nanos), ResidencyCommand.percent(before, pages), ResidencyCommand.percent(after, pages),
+                Sizes.count(pages, "page"));
     }
 
     @Override

@@ -17,13 +17,13 @@ import picocli.CommandLine.ScopeType;
  * ./mmf dump SHARED --length 32 # the first 32 bytes of the named map SHARED, as hex and ASCII
  * }
  */
-@Command(name = "mmf", mixinStandardHelpOptions = true, version = "mmf 0.1.0",
+@Command(name = "mmf", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Memory-mapped files, shared memory and virtual memory for the JVM: demos and tools.",
         subcommands = {DemoCommand.class, WalkCommand.class, LsCommand.class, CreateCommand.class, RmCommand.class,
                 DumpCommand.class, WriteCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
                 BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class,
                 // hidden: the processes that walk and demo start
-                WalkSubject.class, SharedStringDemo.OpenShared.class},
+                WalkSubject.class, SharedStringDemo.OpenShared.class, AotTraining.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:it worked", "1:it failed (one line on stderr says why)", "2:usage error"})
 public final class Mmf {

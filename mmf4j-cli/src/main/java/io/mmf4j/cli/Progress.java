@@ -35,12 +35,29 @@ final class Progress implements AutoCloseable {
             bar.stepBy(bytes);
         } else {
             long elapsed = System.nanoTime() - start;
-            if (elapsed > QUIET_NANOS && done < total) {
+            if (elapsed > QUIET_NANOS && done < total && onTerminal()) {
                 bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit("MiB", 1 << 20)
                         .setStyle(ProgressBarStyle.ASCII).showSpeed()
                         .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))
                         .startsFrom(done, Duration.ofNanos(elapsed)).build();
             }
+        }
+    }
+
+    /**
+     * A bar redraws itself with carriage returns: only a terminal shows that as a bar, a log file gets noise. The
+     * JDK tells whether stdin and stdout are a terminal; stderr, where the bar goes, is asked through its link.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null || !console.isTerminal()) {
+            return false;
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

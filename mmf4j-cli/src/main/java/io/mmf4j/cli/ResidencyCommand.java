@@ -34,8 +34,14 @@ final class ResidencyCommand implements Callable<Integer> {
         long pages = 0;
         long resident = 0;
         int failed = 0;
+        int unknown = 0;
         for (Path file : files) {
             try (CachedFile cached = CachedFile.open(file)) {
+                if (!cached.residencyKnown()) {
+                    unknown++;
+                    out.println(unknownLine(cached.size(), file.toString()));
+                    continue;
+                }
                 boolean[] residency = cached.residency();
                 int count = count(residency);
                 out.println(line(residency, count, cached.size(), file.toString()));
@@ -47,8 +53,9 @@ final class ResidencyCommand implements Callable<Integer> {
             }
         }
         if (files.size() > 1) {
-            out.printf(Locale.ROOT, "total: %d of %d pages in memory (%s) in %d files%n",
-                    resident, pages, percent(resident, pages), files.size() - failed);
+            out.printf(Locale.ROOT, "total: %d of %d pages in memory (%s) in %s%s%n",
+                    resident, pages, percent(resident, pages), Sizes.count(files.size() - failed - unknown, "file"),
+                    unknown == 0 ? "" : "; residency unknown for " + Sizes.count(unknown, "file"));
         }
         out.flush();
         return failed == 0 ? 0 : Failures.FAILED;
@@ -58,6 +65,12 @@ final class ResidencyCommand implements Callable<Integer> {
         long resident = Math.min(size, count * VirtualMemory.pageSize()); // the last page may be partly file
         return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s", bar(residency), percent(count, residency.length),
                 count + "/" + residency.length + " pages", Sizes.human(resident) + " of " + Sizes.human(size), name);
+    }
+
+    /** The line for a file whose residency the kernel does not tell this process (see CachedFile#residencyKnown). */
+    static String unknownLine(long size, String name) {
+        return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s (residency unknown: the kernel tells it only to"
+                + " the file's owner or to who may write it)", "?".repeat(BAR), "?", "? pages", Sizes.human(size), name);
     }
 
     /** {@code BAR} cells, each covering an equal share of the pages. */

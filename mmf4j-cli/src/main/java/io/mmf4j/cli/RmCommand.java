@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  * mutex, semaphore, event. A missing name, or another user's object, is a failure (exit 1).
  */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Removes a named object (map, mutex, semaphore, event) now, as unlink does:",
-                "its holders keep its memory until they close; the name is free at once."})
+        description = {"Removes the name of a named object (map, mutex, semaphore, event) now.",
+                "As unlink does: its holders keep its memory until they close; the name is free at once."})
 final class RmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

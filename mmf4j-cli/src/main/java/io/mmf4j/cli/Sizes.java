@@ -55,6 +55,11 @@ final class Sizes {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f %siB" : "%.1f %siB", value, UNITS.charAt(unit));
     }
 
+    /** {@code 1 file}, {@code 2 files}: a count with its noun, singular or plural. */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     /** Bytes per second as "1.2 GiB/s". */
     static String rate(long bytes, long nanos) {
         if (nanos <= 0) {

@@ -121,17 +121,7 @@ public final class ThreeProcessExample {
 
     /** The same Java, on the same module path (or class path), running {@link #main} as {@code role}. */
     static List<String> childCommand(String role) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = new ArrayList<>(List.of(java));
-        String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath != null && ThreeProcessExample.class.getModule().isNamed()) {
-            command.addAll(List.of("--enable-native-access=io.mmf4j", "-p", modulePath,
-                    "-m", "io.mmf4j.cli/" + ThreeProcessExample.class.getName()));
-        } else {
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), ThreeProcessExample.class.getName()));
-        }
+        List<String> command = MmfChild.java(ThreeProcessExample.class);
         command.add(role);
         return command;
     }

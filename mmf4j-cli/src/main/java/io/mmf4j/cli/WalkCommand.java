@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -87,7 +88,14 @@ final class WalkCommand implements Callable<Integer> {
 
     private int show(long target, List<String> notes) throws Exception {
         if (target <= 0) {
-            throw new CliException("a process id is a positive number, not " + target);
+            throw new ParameterException(spec.commandLine(), "a process id is a positive number, not " + target);
+        }
+        if (svg != null) { // fail before printing anything, not after the whole table
+            Path folder = svg.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                throw new CliException("cannot write the SVG picture to " + svg + ": " + folder
+                        + (folder != null && Files.isDirectory(folder) ? " is not writable" : " is not a folder"));
+            }
         }
         List<MemoryArea> areas;
         try {
@@ -97,6 +105,9 @@ final class WalkCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             throw new CliException("permission denied: process " + target + " belongs to another user"
                     + " (its memory map, " + e.getFile() + ", is readable by its owner and root only)");
+        }
+        if (areas.isEmpty()) {
+            throw new CliException(ProcessStatus.describeEmpty(target));
         }
         List<MemoryArea> shown = new ArrayList<>();
         Set<RegionType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(RegionType.class) : types;

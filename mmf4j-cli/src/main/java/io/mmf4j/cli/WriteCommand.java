@@ -51,7 +51,8 @@ final class WriteCommand implements Callable<Integer> {
                     view.writeArray(0, data, 0, data.length);
                 }
             }
-            spec.commandLine().getOut().printf("wrote %d bytes to %s at offset %d%n", data.length, map.description(), offset);
+            spec.commandLine().getOut().printf("wrote %s to %s at offset %d%n", Sizes.count(data.length, "byte"),
+                    map.description(), offset);
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -20,10 +20,24 @@ class CommandLineIT {
         for (String command : commands) {
             assertTrue(top.out().contains("  " + command + " "), () -> command + " missing from\n" + top.out());
         }
+        // each command's summary in the list is a whole sentence, not the first line of a longer one
+        String list = top.out().substring(top.out().indexOf("Commands:"), top.out().indexOf("Exit codes:"));
+        for (String entry : list.split("\n(?=  [a-z])")) {
+            if (entry.startsWith("  ")) {
+                assertTrue(entry.strip().endsWith("."), () -> "summary cut mid-sentence: " + entry);
+            }
+        }
         for (String command : commands) {
             MmfProcess.Result help = MmfProcess.run(command, "--help").exits(0);
             assertTrue(help.out().startsWith("Usage: mmf " + command), help.out());
         }
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() throws Exception {
+        String version = System.getProperty("mmf4j.test.version");
+        assertTrue(version != null && !version.isBlank(), "the build passes mmf4j.test.version");
+        assertEquals("mmf " + version, MmfProcess.run("--version").exits(0).out().strip());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.mmf4j.heap;
 
-/** Options of {@link Heap#create(long, long, HeapOption...)}, after Win32's HeapCreate flags. */
+/** Options of {@code Heap.create(initialSize, maximumSize, options...)}, after Win32's HeapCreate flags. */
 public enum HeapOption {
     /**
      * HEAP_NO_SERIALIZE: the heap takes no lock and is confined to the thread that created it; a call from any

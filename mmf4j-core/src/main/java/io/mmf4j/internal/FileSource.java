@@ -38,7 +38,7 @@ public final class FileSource extends MappingSource {
         if (access.needsWritableFile() && !file.writable()) {
             throw new java.nio.file.AccessDeniedException(file.path(), null, "the map was opened read-only");
         }
-        return Platform.current().map(file, pageOffset, length, access, arena);
+        return Platform.current().mappings().map(file, pageOffset, length, access, arena);
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class FileSource extends MappingSource {
 
     @Override
     protected void flush(MemorySegment mapping) throws IOException {
-        Platform.current().flush(mapping);
+        Platform.current().mappings().flush(mapping);
         file.sync();
     }
 

@@ -56,7 +56,7 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
     static GrowingViewImpl open(MemoryMappedFileImpl map, long offset, long maximumSize, MemoryMappedFileAccess access)
             throws IOException {
         Platform platform = Platform.current();
-        long pageSize = platform.pageSize();
+        long pageSize = platform.mappings().pageSize();
         long pageOffset = offset - offset % pageSize;
         long pointerOffset = offset - pageOffset;
         if (maximumSize > Long.MAX_VALUE - pointerOffset - pageSize) {
@@ -137,7 +137,7 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
         if (available <= size) {
             return size;
         }
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         long pages = (pointerOffset + available + pageSize - 1) / pageSize * pageSize;
         if (pages > mapped) {
             PlacedMappings os = Platform.current().placedMappings();

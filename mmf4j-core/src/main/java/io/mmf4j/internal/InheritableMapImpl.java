@@ -44,7 +44,7 @@ public final class InheritableMapImpl implements InheritableMap {
         if (source instanceof SharedMapSource shared) {
             file = shared.handle().file();
             kind = "M";
-            path = HEX.formatHex(shared.handle().namespace().pathOf(shared.handle().name()).toString()
+            path = HEX.formatHex(shared.handle().path().toString()
                     .getBytes(StandardCharsets.UTF_8));
         } else if (source instanceof FileSource fileSource) {
             file = fileSource.file();
@@ -57,8 +57,8 @@ public final class InheritableMapImpl implements InheritableMap {
         try {
             FileIdentity identity = file.identity();
             String name = map.name().map(n -> HEX.formatHex(n.getBytes(StandardCharsets.UTF_16LE))).orElse("");
-            String token = String.join(";", MAGIC, Long.toString(Platform.current().processId()),
-                    Long.toString(Platform.current().handleNumber(file)), Long.toString(identity.device()),
+            String token = String.join(";", MAGIC, Long.toString(Platform.current().processes().processId()),
+                    Long.toString(Platform.current().files().handleNumber(file)), Long.toString(identity.device()),
                     Long.toString(identity.inode()), Long.toString(map.capacity()),
                     map.access().name(), kind, name, path);
             return new InheritableMapImpl(source, token);
@@ -126,7 +126,7 @@ public final class InheritableMapImpl implements InheritableMap {
         boolean writable = NamedMaps.sharedWrite(access);
         OsFile file;
         try {
-            file = Platform.current().openInherited(pid, handle, writable ? FileAccess.READ_WRITE : FileAccess.READ);
+            file = Platform.current().files().openInherited(pid, handle, writable ? FileAccess.READ_WRITE : FileAccess.READ);
         } catch (NoSuchFileException e) {
             NoSuchFileException gone = new NoSuchFileException(token, null,
                     "process " + pid + " has exited or no longer passes this map");

@@ -21,8 +21,14 @@ import java.util.List;
  * memory is unmapped only after no thread can touch it.
  */
 final class MappedView {
-    /** A segment whose arena is already closed: every access through it throws {@code IllegalStateException}. */
-    static final MemorySegment CLOSED_SEGMENT = closedSegment();
+    /**
+     * A segment whose arena is already closed and that is as long as any view, from the backend: every access
+     * through it throws {@code IllegalStateException}; {@code null} where the backend cannot make one (the
+     * portable one: it takes no restricted method), and then a closing view closes its arena at once.
+     */
+    private static final class Closed {
+        static final MemorySegment SEGMENT = Platform.current().mappings().closedSegment().orElse(null);
+    }
 
     private final MappingSource source;
     private final long offset;
@@ -50,12 +56,10 @@ final class MappedView {
         this.segment = access.canWrite() ? window : window.asReadOnly();
     }
 
-    @SuppressWarnings("restricted") // covers no memory at all: its arena is closed before anyone can use it
-    private static MemorySegment closedSegment() {
-        Arena arena = Arena.ofShared();
-        MemorySegment segment = MemorySegment.NULL.reinterpret(Long.MAX_VALUE, arena, null);
-        arena.close();
-        return segment;
+    /** What an accessor swaps its segment for at close: a segment that throws {@code IllegalStateException}. */
+    MemorySegment closedSegment() {
+        MemorySegment closedOne = Closed.SEGMENT;
+        return closedOne != null ? closedOne : segment; // this view's own: its arena is closed at once below
     }
 
     /** Runs {@code hook} when the view closes, before it is flushed; {@code IllegalStateException} if it is closed. */
@@ -79,7 +83,7 @@ final class MappedView {
     /** @param unmapAtClose unmap in {@link #close()} itself, not later (a placed view's pages must be back then) */
     static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access, Mapper mapper,
                            boolean unmapAtClose) throws IOException {
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         long pageOffset = offset - offset % pageSize;
         long pointerOffset = offset - pageOffset;
         source.retain();
@@ -174,12 +178,12 @@ final class MappedView {
     /** One entry per page of the view, from the page holding its first byte: whether it is in memory. */
     boolean[] residency() throws IOException {
         checkOpen();
-        return Platform.current().residency(mapping);
+        return Platform.current().mappings().residency(mapping);
     }
 
     void prefetch() throws IOException {
         checkOpen();
-        Platform.current().willNeed(mapping);
+        Platform.current().mappings().willNeed(mapping);
     }
 
     /** Writes back what the view wrote to its file, then takes its pages out of memory. */
@@ -213,7 +217,7 @@ final class MappedView {
                 flushFailure.addSuppressed(e);
             }
         }
-        if (segmentHandedOut) {
+        if (segmentHandedOut || Closed.SEGMENT == null) {
             try {
                 arena.close();
             } catch (IllegalStateException busy) {

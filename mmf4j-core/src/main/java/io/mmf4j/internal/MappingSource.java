@@ -47,7 +47,7 @@ public abstract class MappingSource {
      * By default the OS pages out what this process has mapped; a file source also lets the page cache go.
      */
     protected void evict(MemorySegment mapping, long pageOffset) throws IOException {
-        Platform.current().pageOut(mapping);
+        Platform.current().mappings().pageOut(mapping);
     }
 
     /** Called once, when the last holder lets go, after the {@link #whenLastHolderCloses} actions. */

@@ -95,7 +95,7 @@ public final class NamedMaps {
 
     private static MemoryMappedFile anonymous(long capacity, MemoryMappedFileAccess access, boolean reserve)
             throws IOException {
-        OsFile file = Platform.current().createAnonymous("anonymous map");
+        OsFile file = Platform.current().files().createAnonymous("anonymous map");
         try {
             if (reserve) {
                 file.allocate(0, capacity);

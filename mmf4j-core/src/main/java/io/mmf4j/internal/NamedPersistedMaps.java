@@ -80,7 +80,7 @@ final class NamedPersistedMaps {
             expected = new FileIdentity(payload.get(LONG, DEVICE_OFFSET), payload.get(LONG, INODE_OFFSET), 1);
         }
         FileAccess fileAccess = NamedMaps.sharedWrite(access) ? FileAccess.READ_WRITE : FileAccess.READ;
-        OsFile file = Platform.current().openFile(path, fileAccess, FileCreation.OPEN_EXISTING);
+        OsFile file = Platform.current().files().openFile(path, fileAccess, FileCreation.OPEN_EXISTING);
         try {
             if (!file.identity().sameFile(expected)) {
                 throw new NoSuchFileException(entry.name(), path.toString(),

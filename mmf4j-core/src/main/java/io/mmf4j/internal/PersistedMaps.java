@@ -46,7 +46,7 @@ public final class PersistedMaps {
         }
         Names.checkMapName(mapName);
         FileAccess fileAccess = growsFile(access) ? FileAccess.READ_WRITE : FileAccess.READ;
-        OsFile file = Platform.current().openFile(path, fileAccess, creation);
+        OsFile file = Platform.current().files().openFile(path, fileAccess, creation);
         long originalSize = -1;
         try {
             originalSize = file.size();

@@ -28,7 +28,7 @@ final class PlacedViews {
 
     /** Maps a view's pages at exactly {@code address}; an {@code IOException} if any of that range is in use. */
     static MappedView.Mapper at(long address) {
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         if (address <= 0 || address % pageSize != 0) {
             throw new IllegalArgumentException("address must be a positive multiple of the page size " + pageSize
                     + ": 0x" + Long.toHexString(address));
@@ -82,7 +82,7 @@ final class PlacedViews {
     }
 
     private static long roundUp(long length) {
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         return (length + pageSize - 1) / pageSize * pageSize;
     }
 

@@ -40,7 +40,7 @@ final class SharedMapSource extends MappingSource {
 
     @Override
     protected void flush(MemorySegment mapping) throws IOException {
-        Platform.current().flush(mapping); // memory-backed: nothing to make durable beyond the page cache
+        Platform.current().mappings().flush(mapping); // memory-backed: nothing to make durable beyond the page cache
     }
 
     @Override

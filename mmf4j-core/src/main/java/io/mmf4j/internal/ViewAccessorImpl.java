@@ -16,7 +16,7 @@ import java.util.Objects;
  * of loops). Big-endian values are stored with a byte swap.
  *
  * <p><b>Closed views cost nothing per access.</b> There is no "closed" flag to test: when the view closes it
- * swaps this accessor's {@code segment} for {@link MappedView#CLOSED_SEGMENT}, whose arena is already closed,
+ * swaps this accessor's {@code segment} for {@link MappedView#closedSegment()}, whose arena is already closed,
  * so the liveness check every segment access makes anyway throws {@code IllegalStateException}. A thread that
  * has not yet seen the swap still holds the real segment, whose memory stays mapped until the view's arena is
  * closed after a handshake with every thread: it reads real bytes or throws, and never faults.
@@ -39,7 +39,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     private static final VarHandle LONG_ATOMIC = ValueLayout.JAVA_LONG.varHandle();
 
     private final MappedView view;
-    private MemorySegment segment; // swapped for MappedView.CLOSED_SEGMENT at close: see the class comment
+    private MemorySegment segment; // swapped for MappedView#closedSegment() at close: see the class comment
     private final boolean writable;
     private final boolean swap;
 
@@ -57,7 +57,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     /** Called by the view at close, on the closing thread. */
     private void segmentClosed() {
-        segment = MappedView.CLOSED_SEGMENT;
+        segment = view.closedSegment();
     }
 
     /**

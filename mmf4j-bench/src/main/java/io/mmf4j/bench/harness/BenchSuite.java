@@ -4,90 +4,92 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
- * The benchmark suite's entry point: runs the machine-floor C programs, every JMH benchmark of
- * {@code io.mmf4j.bench.*} (through the JMH Runner API), the C floors those benchmarks name with {@link Floor}, and
- * every {@link LatencyHarness} found by {@link java.util.ServiceLoader}; then writes {@code BENCHMARKS.md} and PNG
- * charts into the output folder. Benchmarks plug in through annotations and the service file alone. A run waits
- * until no other benchmark run holds JMH's machine lock, and holds it throughout (see {@link MachineLock}).
+ * The benchmark suite's entry point: finds every {@link GoalArea}, measures the selected goals' contestants in
+ * interleaved rounds ({@link Sitting}), and writes {@code BENCHMARKS.md}, {@code rounds.csv} (every figure of every
+ * round) and PNG charts into the output folder. A run waits until no other benchmark run holds JMH's machine lock,
+ * and holds it throughout (see {@link MachineLock}). How to add a goal: {@code mmf4j-bench/HOWTO-GOALS.md}.
  *
  * {@snippet lang = "shell" :
  * bench/run --quick                       # about 3 minutes, report in bench-report/
- * bench/run --out /tmp/r --include 'io.mmf4j.bench.views.*'
+ * bench/run --out /tmp/r --include 'GetPutBench'
  * }
  *
  * <p>Options: {@code --quick}, {@code --smoke} (in-process, tiny, for tests), {@code --out DIR} (default
- * {@code bench-report}), {@code --include REGEX} (repeatable; default every benchmark), {@code --param name=v1,v2}
- * (repeatable), {@code --rounds N} (default 2 in a full run, 1 otherwise), {@code --no-floors}, {@code --no-latency}, {@code --no-jmh}, {@code --verbose} (JMH's own output).
+ * {@code bench-report}), {@code --include REGEX} (repeatable: goals with a contestant whose benchmark, C file or
+ * harness class matches, and benchmarks that match; default everything), {@code --area NAME} (repeatable),
+ * {@code --param name=value} (repeatable), {@code --rounds N}, {@code --diagnostics N} (rounds that also run the
+ * benchmarks no goal names), {@code --no-floors}, {@code --verbose} (JMH's own output).
  */
 public final class BenchSuite {
     private BenchSuite() {}
 
     public static void main(String[] args) throws Exception {
-        Path report = run(args);
-        System.out.println("mmf4j bench: report written to " + report.toAbsolutePath());
+        Outcome outcome = run(args);
+        System.out.println("mmf4j bench: report written to " + outcome.report().toAbsolutePath());
+        if (!outcome.results().errors().isEmpty()) {
+            System.out.println("mmf4j bench: " + outcome.results().errors().size() + " contestant(s) failed (see the report)");
+            System.exit(1);
+        }
     }
 
-    /** Runs the suite as {@code args} say and returns the report file. */
-    public static Path run(String... args) throws Exception {
+    /** The report file and what was measured. */
+    public record Outcome(Path report, Results results) {}
+
+    /** Runs the suite as {@code args} say. */
+    public static Outcome run(String... args) throws Exception {
         RunSettings settings = RunSettings.full();
         Path out = Path.of("bench-report");
         List<String> includes = new ArrayList<>();
-        Map<String, List<String>> params = new HashMap<>();
+        Set<String> areas = new LinkedHashSet<>();
+        Map<String, String> params = new LinkedHashMap<>();
         boolean floors = true;
-        boolean latency = true;
         boolean verbose = false;
-        boolean jmh = true;
         Integer rounds = null;
+        Integer diagnostics = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = RunSettings.quick();
                 case "--smoke" -> settings = RunSettings.smoke();
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--include" -> includes.add(value(args, ++i, "--include"));
+                case "--area" -> areas.add(value(args, ++i, "--area"));
                 case "--param" -> {
                     String param = value(args, ++i, "--param");
                     int eq = param.indexOf('=');
                     if (eq <= 0) {
-                        throw new IllegalArgumentException("--param needs name=value[,value...], got " + param);
+                        throw new IllegalArgumentException("--param needs name=value, got " + param);
                     }
-                    params.put(param.substring(0, eq), List.of(param.substring(eq + 1).split(",")));
+                    params.put(param.substring(0, eq), param.substring(eq + 1));
                 }
                 case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, "--rounds"));
+                case "--diagnostics" -> diagnostics = Integer.parseInt(value(args, ++i, "--diagnostics"));
                 case "--no-floors" -> floors = false;
-                case "--no-latency" -> latency = false;
-                case "--no-jmh" -> jmh = false;
                 case "--verbose" -> verbose = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + " (known: --quick --smoke --out DIR --include REGEX --param name=v --rounds N --no-floors --no-latency --no-jmh --verbose)");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --quick --smoke"
+                    + " --out DIR --include REGEX --area NAME --param name=value --rounds N --diagnostics N --no-floors --verbose)");
             }
         }
-        if (includes.isEmpty()) {
-            includes.add("io\\.mmf4j\\.bench\\..*");
-        }
-        Map<String, List<String>> allParams = new HashMap<>(settings.params());
-        allParams.putAll(params);
-        settings = settings.withParams(allParams);
+        settings = settings.withParams(params);
         if (rounds != null) {
             settings = settings.withRounds(rounds);
         }
-        if (!floors) {
-            settings = settings.withoutMachineFloors();
-        }
+        settings = settings.with(floors && settings.machineFloors(),
+            diagnostics != null ? diagnostics : settings.diagnosticRounds());
         Files.createDirectories(out);
-        Path work = Files.createTempDirectory("mmf4j-bench-floors");
+        Path work = Files.createTempDirectory("mmf4j-bench");
         MachineLock lock = settings.forks() == 0 ? null : MachineLock.acquire(30 * 60);
         try {
-            return run(settings, String.join(" ", args), out, work, jmh ? includes : List.of(), floors, latency, verbose);
+            return run(settings, String.join(" ", args), out, work, includes, areas, verbose);
         } finally {
             if (lock != null) {
                 lock.close();
@@ -96,47 +98,113 @@ public final class BenchSuite {
         }
     }
 
-    private static Path run(RunSettings settings, String args, Path out, Path work, List<String> includes,
-                            boolean floors, boolean latency, boolean verbose) throws Exception {
-        boolean quick = !settings.name().equals("full");
-        FloorRunner floorRunner = new FloorRunner(work);
+    private static Outcome run(RunSettings settings, String args, Path out, Path work, List<String> includes,
+                               Set<String> areaNames, boolean verbose) throws Exception {
+        long start = System.nanoTime();
+        String loadBefore = load();
+        List<Pattern> patterns = (includes.isEmpty() ? List.of(".") : includes).stream().map(Pattern::compile).toList();
+        Map<String, List<Goal>> goals = new LinkedHashMap<>();
+        Set<Contestant> named = new LinkedHashSet<>();
+        List<Contestant> extras = new ArrayList<>();
+        for (GoalArea area : GoalAreas.all()) {
+            if (!areaNames.isEmpty() && !areaNames.contains(area.area())) {
+                continue;
+            }
+            List<Goal> selected = area.goals().stream()
+                .filter(g -> g.contestants().stream().anyMatch(c -> matches(patterns, c.selector()))).toList();
+            if (!selected.isEmpty()) {
+                goals.computeIfAbsent(area.area(), a -> new ArrayList<>()).addAll(selected);
+                selected.forEach(g -> named.addAll(g.contestants()));
+                area.extras().stream().filter(c -> matches(patterns, c.selector())).forEach(extras::add);
+            }
+            area.goals().forEach(g -> named.addAll(g.contestants()));
+            named.addAll(area.extras());
+        }
+        List<Contestant> diagnostics = diagnostics(settings, patterns, areaNames, named);
+        String[] cpus = Cpus.pair();
+        CRunner c = new CRunner(work, cpus);
         Map<String, List<String>> machineFloors = new LinkedHashMap<>();
         if (settings.machineFloors()) {
-            for (String[] floor : FloorRunner.MACHINE_FLOORS) {
-                String arg = quick ? floor[2] : floor[1];
+            for (String[] floor : CRunner.MACHINE_FLOORS) {
+                String arg = settings.isShort() ? floor[2] : floor[1];
                 System.out.println("mmf4j bench: machine floor " + floor[0] + " " + arg);
-                machineFloors.put(floor[0] + " " + arg, floorRunner.run(floor[0], List.of(arg)));
+                machineFloors.put(floor[0] + " " + arg, c.run(floor[0], List.of(arg), false));
             }
         }
-        List<Measurement> measurements = includes.isEmpty() ? List.of()
-            : JmhSuite.run(settings, includes, out.resolve("jmh.json").toString(), verbose);
-        List<Report.Latency> latencies = new ArrayList<>();
-        if (latency) {
-            for (LatencyHarness harness : ServiceLoader.load(LatencyHarness.class)) {
-                System.out.println("mmf4j bench: cross-process " + harness.title());
-                latencies.add(new Report.Latency(harness, harness.run(settings)));
-            }
-        }
-        Map<String, List<Report.FloorFigure>> classFloors = new HashMap<>();
-        if (floors) {
-            Set<String> classes = new LinkedHashSet<>(measurements.stream().map(Measurement::benchmarkClass).toList());
-            latencies.forEach(l -> classes.add(l.harness().getClass().getName()));
-            for (String name : classes) {
-                Class<?> type = Class.forName(name, false, BenchSuite.class.getClassLoader());
-                for (Floor floor : type.getAnnotationsByType(Floor.class)) {
-                    String[] floorArgs = quick && floor.quickArgs().length > 0 ? floor.quickArgs() : floor.args();
-                    List<String> lines = floorRunner.run(floor.program(), Arrays.asList(floorArgs));
-                    classFloors.computeIfAbsent(name, k -> new ArrayList<>())
-                        .add(new Report.FloorFigure(floor, Arrays.asList(floorArgs), FloorRunner.figure(lines, floor.label())));
-                }
-            }
-        }
+        System.out.printf("mmf4j bench: %s run, %d goals, %d rounds, %d benchmarks no goal names (in %d round(s))%n",
+            settings.name(), goals.values().stream().mapToInt(List::size).sum(), settings.rounds(), diagnostics.size(),
+            settings.diagnosticRounds());
+        Results results = new Sitting(settings, goals.values().stream().flatMap(List::stream).toList(), extras,
+            diagnostics, c, cpus, verbose).run();
         String command = "bench/run" + (args.isEmpty() ? "" : " " + args);
-        String markdown = new Report(out).build(settings, command, MachineInfo.current(), machineFloors, measurements,
-            classFloors, latencies);
+        String markdown = new Report(out).build(new Report.Input(settings, command, MachineInfo.current(), cpus,
+            (System.nanoTime() - start) / 1e9, loadBefore, load(), goals, results, diagnostics, machineFloors));
         Path report = out.resolve("BENCHMARKS.md");
         Files.writeString(report, markdown);
-        return report;
+        writeRounds(out.resolve("rounds.csv"), results);
+        return new Outcome(report, results);
+    }
+
+    /** The selected JMH benchmarks no goal names, one contestant per parameter combination. */
+    private static List<Contestant> diagnostics(RunSettings settings, List<Pattern> patterns, Set<String> areaNames,
+                                                Set<Contestant> named) {
+        if (settings.diagnosticRounds() == 0) {
+            return List.of();
+        }
+        Set<String> namedBenchmarks = new LinkedHashSet<>();
+        named.forEach(c -> {
+            if (c instanceof Contestant.Jmh jmh) {
+                namedBenchmarks.add(jmh.benchmark());
+            }
+        });
+        List<Contestant> list = new ArrayList<>();
+        for (BenchmarkListEntry entry : JmhSuite.list(List.of("io\\.mmf4j\\.bench\\..*"))) {
+            String name = entry.getUsername();
+            Contestant.Jmh probe = new Contestant.Jmh(name, Map.of());
+            if (namedBenchmarks.contains(name) || !matches(patterns, name)
+                    || (!areaNames.isEmpty() && !areaNames.contains(Report.area(probe)))) {
+                continue;
+            }
+            List<Map<String, String>> combos = new ArrayList<>(List.of(Map.of()));
+            if (entry.getParams().hasValue()) {
+                for (var param : entry.getParams().get().entrySet()) {
+                    List<Map<String, String>> next = new ArrayList<>();
+                    List<String> values = settings.params().containsKey(param.getKey())
+                        ? List.of(settings.params().get(param.getKey())) : List.of(param.getValue());
+                    for (Map<String, String> combo : combos) {
+                        for (String value : values) {
+                            Map<String, String> more = new LinkedHashMap<>(combo);
+                            more.put(param.getKey(), value);
+                            next.add(more);
+                        }
+                    }
+                    combos = next;
+                }
+            }
+            combos.forEach(p -> list.add(new Contestant.Jmh(name, p)));
+        }
+        return list;
+    }
+
+    private static boolean matches(List<Pattern> patterns, String text) {
+        return patterns.stream().anyMatch(p -> p.matcher(text).find());
+    }
+
+    private static void writeRounds(Path file, Results results) throws IOException {
+        StringBuilder csv = new StringBuilder("contestant,round,nanos_per_op,as_measured\n");
+        results.samples().forEach((c, samples) -> samples.forEach(s -> csv.append('"').append(c.id().replace("\"", "'"))
+            .append("\",").append(s.round()).append(',').append(s.nanos()).append(",\"")
+            .append(s.detail().replace("\"", "'")).append("\"\n")));
+        Files.writeString(file, csv);
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -148,7 +216,7 @@ public final class BenchSuite {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,15 +1,12 @@
 package io.mmf4j.bench.harness;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.stream.Collectors;
-import org.openjdk.jmh.results.Result;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
@@ -19,17 +16,17 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Runs every JMH benchmark under {@code io.mmf4j.bench} (or the given patterns) through the JMH Runner API, with
- * iteration times scaled so that the whole suite fits the settings' budget however many benchmarks there are.
- * Every benchmark JVM gets the flags mmf4j and Agrona need, so a benchmark class needs nothing but JMH annotations.
+ * Runs one JMH benchmark (one method, one parameter set) once, through the JMH Runner API: one fork, with the
+ * warm-up and measurement its own {@code @Warmup}/{@code @Measurement} annotations give (the settings' defaults for
+ * what they leave out, capped in a quick run), and its own {@code @Fork(jvmArgsAppend)} plus the flags mmf4j and
+ * Agrona need. Stateless.
  */
 public final class JmhSuite {
     static final String[] JVM_FLAGS = {
         "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-Djava.awt.headless=true"};
+        "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true"};
 
     /**
      * Set to {@code true} during a smoke run (in-process, so benchmarks see it): a benchmark whose set-up is big
@@ -37,6 +34,9 @@ public final class JmhSuite {
      * the harness. JMH parameters named {@code records} and {@code mib} are shrunk by the harness itself.
      */
     public static final String SMOKE_PROPERTY = "mmf4j.bench.smoke";
+
+    /** One run's figure: nanoseconds per operation, and the JMH score as JMH printed it. */
+    record Figure(double nanos, double score, String unit, String params) {}
 
     private JmhSuite() {}
 
@@ -46,73 +46,83 @@ public final class JmhSuite {
             includes, List.of());
     }
 
-    static List<Measurement> run(RunSettings settings, List<String> includes, String jsonFile, boolean verbose)
-            throws RunnerException {
+    /** The listed entry of {@code benchmark} (its first mode), or an exception naming it. */
+    static BenchmarkListEntry entry(String benchmark) {
+        SortedSet<BenchmarkListEntry> found = list(List.of("^" + Pattern.quote(benchmark) + "$"));
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no JMH benchmark " + benchmark + " (a goal names it)");
+        }
+        return found.first();
+    }
+
+    /** The parameter names a benchmark declares. */
+    static List<String> paramNames(BenchmarkListEntry entry) {
+        return entry.getParams().hasValue() ? List.copyOf(entry.getParams().get().keySet()) : List.of();
+    }
+
+    /** Runs {@code contestant} once with {@code settings} and returns its figure. */
+    static Figure run(RunSettings settings, Contestant.Jmh contestant, boolean verbose) throws RunnerException {
         if (settings.forks() == 0) {
             // A smoke run measures nothing: it may run beside a real JMH run (another helper's, another test's).
             System.setProperty("jmh.ignoreLock", "true");
             System.setProperty(SMOKE_PROPERTY, "true");
         }
-        int count = list(includes).size();
-        if (count == 0) {
-            throw new IllegalArgumentException("no benchmark matches " + includes);
+        BenchmarkListEntry entry = entry(contestant.benchmark());
+        Map<String, String> params = settings.paramsFor(contestant.params(), paramNames(entry));
+        if (entry.getParams().hasValue()) {
+            for (var declared : entry.getParams().get().entrySet()) {
+                if (declared.getValue().length > 1 && !params.containsKey(declared.getKey())) {
+                    throw new IllegalArgumentException(contestant.benchmark() + " has several values of @Param "
+                        + declared.getKey() + ": the contestant must name one (\"" + declared.getKey() + "=...\")");
+                }
+            }
         }
-        TimeValue iteration = TimeValue.milliseconds(settings.iterationMillis(count));
+        List<String> jvmArgs = new ArrayList<>(); // the benchmark's own, then the harness's (repeats are harmless)
+        if (entry.getJvmArgsAppend().hasValue()) {
+            jvmArgs.addAll(entry.getJvmArgsAppend().get());
+        }
+        jvmArgs.addAll(List.of(JVM_FLAGS));
         ChainedOptionsBuilder options = new OptionsBuilder()
+            .include("^" + Pattern.quote(contestant.benchmark()) + "$")
+            .mode(entry.getMode())
             .forks(settings.forks())
-            .warmupIterations(settings.warmups())
-            .warmupTime(iteration)
-            .measurementIterations(settings.iterations())
-            .measurementTime(iteration)
-            .jvmArgsAppend(JVM_FLAGS)
+            .warmupIterations(settings.capIterations(entry.getWarmupIterations().orElse(settings.warmups())))
+            .warmupTime(time(settings, entry.getWarmupTime(), settings.warmupMillis()))
+            .measurementIterations(Math.max(1, settings.capIterations(
+                entry.getMeasurementIterations().orElse(settings.iterations()))))
+            .measurementTime(time(settings, entry.getMeasurementTime(), settings.iterationMillis()))
+            .jvmArgsAppend(jvmArgs.toArray(String[]::new))
             .shouldFailOnError(true)
             .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
-        includes.forEach(options::include);
-        for (Map.Entry<String, List<String>> param : settings.params().entrySet()) {
-            options.param(param.getKey(), param.getValue().toArray(String[]::new));
+        params.forEach(options::param);
+        List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+        if (results.size() != 1) {
+            throw new IllegalStateException(contestant.benchmark() + " ran " + results.size() + " times (params " + params
+                + "); a contestant is one benchmark with one parameter set");
         }
-        System.out.printf("mmf4j bench: %d benchmarks, %s run, %d round(s) of %d+%d iterations of %s%n", count,
-            settings.name(), settings.rounds(), settings.warmups(), settings.iterations(), iteration);
-        List<RunResult> results = new ArrayList<>();
-        for (int round = 1; round <= settings.rounds(); round++) {
-            if (jsonFile != null) {
-                options.result(settings.rounds() == 1 ? jsonFile : jsonFile.replace(".json", "-" + round + ".json"))
-                    .resultFormat(ResultFormatType.JSON);
-            }
-            results.addAll(new Runner(options.build()).run());
-        }
-        return measurements(results);
+        var primary = results.get(0).getPrimaryResult();
+        String paramText = params.isEmpty() ? "" : new java.util.TreeMap<>(params).toString();
+        return new Figure(nanosPerOp(primary.getScore(), primary.getScoreUnit(), entry.getMode()), primary.getScore(),
+            primary.getScoreUnit(), paramText);
     }
 
-    /** One measurement per benchmark and parameter set, over the iterations of every round. */
-    private static List<Measurement> measurements(Collection<RunResult> results) {
-        Map<String, List<RunResult>> byKey = new LinkedHashMap<>();
-        for (RunResult run : results) {
-            var params = run.getParams();
-            String paramText = params.getParamsKeys().stream()
-                .map(key -> key + "=" + params.getParam(key))
-                .collect(Collectors.joining(", "));
-            byKey.computeIfAbsent(params.getBenchmark() + "|" + paramText, k -> new ArrayList<>()).add(run);
+    private static TimeValue time(RunSettings settings, org.openjdk.jmh.util.Optional<TimeValue> annotated, long millis) {
+        long own = annotated.hasValue() ? annotated.get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) : millis;
+        return TimeValue.milliseconds(Math.max(1, settings.capMillis(own)));
+    }
+
+    /** A JMH score in nanoseconds per operation, whatever its unit ({@code us/op}, {@code ops/ms}, ...). */
+    static double nanosPerOp(double score, String unit, Mode mode) {
+        int slash = unit.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("unknown JMH unit " + unit);
         }
-        List<Measurement> list = new ArrayList<>();
-        for (var entry : byKey.entrySet()) {
-            String benchmark = entry.getKey().substring(0, entry.getKey().indexOf('|'));
-            String paramText = entry.getKey().substring(entry.getKey().indexOf('|') + 1);
-            RunResult first = entry.getValue().get(0);
-            boolean timePerOp = first.getParams().getMode() != org.openjdk.jmh.annotations.Mode.Throughput;
-            ListStatistics iterations = new ListStatistics();
-            entry.getValue().stream()
-                .flatMap(run -> run.getBenchmarkResults().stream())
-                .flatMap(b -> b.getIterationResults().stream())
-                .forEach(i -> iterations.addValue(i.getPrimaryResult().getScore()));
-            Result<?> primary = first.getPrimaryResult();
-            double mean = iterations.getN() == 0 ? primary.getScore() : iterations.getMean();
-            double error = iterations.getN() < 2 ? Double.NaN : iterations.getMeanErrorAt(0.999);
-            double best = iterations.getN() == 0 ? mean : timePerOp ? iterations.getMin() : iterations.getMax();
-            int dot = benchmark.lastIndexOf('.');
-            list.add(new Measurement(benchmark.substring(0, dot), benchmark.substring(dot + 1), paramText, mean, error,
-                best, primary.getScoreUnit(), timePerOp));
+        if (unit.startsWith("ops/")) {
+            return CProgram.nanosPer(unit.substring(slash + 1)) / score;
         }
-        return list;
+        if (mode == Mode.Throughput) {
+            throw new IllegalArgumentException("unexpected throughput unit " + unit);
+        }
+        return score * CProgram.nanosPer(unit.substring(0, slash));
     }
 }

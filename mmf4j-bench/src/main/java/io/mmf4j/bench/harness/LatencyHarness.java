@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * A cross-process latency benchmark that JMH cannot express: real separate JVMs (see {@link ChildJvm}), an
- * HdrHistogram of round trips after a warm-up, and a throughput. Implementations are found with
- * {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/io.mmf4j.bench.harness.LatencyHarness} and the suite runs it, with no change to the
- * harness. Each result is one contestant (mmf4j, a peer, or a floor) of the same run.
+ * HdrHistogram of round trips after a warm-up, and a throughput. A {@link Goal} names its contestants with
+ * {@link Contestant#crossProcess}; the harness then runs it once per round in a JVM of its own pinned to one CPU,
+ * with every {@link ChildJvm} it starts pinned to another. Each result is one contestant (mmf4j, a peer, a raw
+ * baseline) of the same run. Implementations need a public no-argument constructor.
  *
  * {@snippet :
  * public final class NamedPingPong implements LatencyHarness {
@@ -18,17 +18,15 @@ import java.util.List;
  * }
  */
 public interface LatencyHarness {
-    /** The area (a BENCHMARKS.md section): {@code views}, {@code named}, {@code sync} or {@code vm}. */
+    /** The area (a BENCHMARKS.md section), e.g. {@code views} or {@code sync}. */
     String area();
 
     /** A heading for the report. */
     String title();
 
-    /** Measures every contestant; {@code settings.name()} says how long it may take (quick: a few seconds). */
+    /**
+     * Measures every contestant, each after its own warm-up; {@link RunSettings#scale} says how many round trips
+     * (a quick run: a few seconds in all).
+     */
     List<LatencyResult> run(RunSettings settings) throws Exception;
-
-    /** Goals between contestants, with contestants named as in the results; none by default. */
-    default List<GoalSpec> goals() {
-        return List.of();
-    }
 }

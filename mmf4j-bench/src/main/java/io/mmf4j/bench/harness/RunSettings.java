@@ -4,63 +4,106 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How long the suite may take and how it measures: full (about 20 minutes), quick (about 3 minutes) or smoke
- * (in-process, one tiny iteration each, for the test that keeps the harness from rotting).
+ * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement, about 20 minutes), quick
+ * (3 rounds, iterations capped, about 3 minutes) or smoke (in-process, one tiny iteration each, for the test that
+ * keeps the harness from rotting). Immutable.
  *
- * @param name          full, quick or smoke
- * @param budgetSeconds the time the JMH part may take; iteration time is scaled to fit the number of benchmarks
- * @param forks         JMH forks (0 = in-process)
- * @param warmups       warm-up iterations
- * @param iterations    measured iterations
- * @param rounds        how many times the whole selection runs, one contestant after the other each time, so that
- *                      load from other work on a shared machine spreads over all contestants alike
- * @param params        JMH parameter overrides (name to values) applied to every benchmark that has the parameter
- * @param machineFloors whether to run the machine-floor C programs of {@code ../shared/limits}
+ * @param name             full, quick or smoke
+ * @param forks            JMH forks per benchmark and round (0 = in-process)
+ * @param rounds           interleaved rounds: in each, every goal's contestants are measured one after the other
+ * @param diagnosticRounds rounds (the first ones) in which JMH benchmarks that no goal names run as well
+ * @param warmups          warm-up iterations of a benchmark without {@code @Warmup(iterations)}
+ * @param warmupMillis     warm-up iteration time of a benchmark without {@code @Warmup(time)}
+ * @param iterations       measured iterations of a benchmark without {@code @Measurement(iterations)}
+ * @param iterationMillis  measured iteration time of a benchmark without {@code @Measurement(time)}
+ * @param maxIterations    a cap on warm-up and measured iterations, whatever the annotations say; 0 = none
+ * @param maxMillis        a cap on any iteration's time, whatever the annotations say; 0 = none
+ * @param params           JMH parameter overrides (name to value), applied to every benchmark that has the parameter
+ * @param machineFloors    whether to run the machine-floor C programs of {@code ../shared/limits} once, as context
  */
-public record RunSettings(String name, int budgetSeconds, int forks, int warmups, int iterations, int rounds,
-                          Map<String, List<String>> params, boolean machineFloors) {
-
-    /** Seconds a forked benchmark spends outside its iterations (JVM start, set-up such as writing files). */
-    static final double OVERHEAD_SECONDS = 2.5;
+public record RunSettings(String name, int forks, int rounds, int diagnosticRounds, int warmups, long warmupMillis,
+                          int iterations, long iterationMillis, int maxIterations, long maxMillis,
+                          Map<String, String> params, boolean machineFloors) {
+    public RunSettings {
+        params = Map.copyOf(params);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        }
+    }
 
     public static RunSettings full() {
-        return new RunSettings("full", 18 * 60, 1, 3, 5, 2, Map.of(), true);
+        return new RunSettings("full", 1, 5, 1, 3, 500, 3, 500, 0, 0, Map.of(), true);
     }
 
     public static RunSettings quick() {
-        return new RunSettings("quick", 150, 1, 2, 3, 1, Map.of("mib", List.of("256")), true);
+        return new RunSettings("quick", 1, 3, 0, 2, 200, 2, 200, 2, 200, Map.of("mib", "256"), true);
     }
 
-    /** In-process, tiny: proves every benchmark runs, measures nothing worth reading. */
+    /** In-process, tiny: proves every benchmark and goal runs, measures nothing worth reading. */
     public static RunSettings smoke() {
-        return new RunSettings("smoke", 0, 0, 0, 1, 1, Map.of("records", List.of("10000"), "mib", List.of("8")), false);
+        return new RunSettings("smoke", 0, 1, 1, 0, 50, 1, 50, 1, 50, Map.of("records", "10000", "mib", "8"), false);
+    }
+
+    /** The settings called {@code name} (full, quick or smoke). */
+    public static RunSettings named(String name) {
+        return switch (name) {
+            case "full" -> full();
+            case "quick" -> quick();
+            case "smoke" -> smoke();
+            default -> throw new IllegalArgumentException("no run settings called " + name);
+        };
     }
 
     /** These settings with {@code rounds} rounds. */
     public RunSettings withRounds(int rounds) {
-        if (rounds < 1) {
-            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
-        }
-        return new RunSettings(name, budgetSeconds, forks, warmups, iterations, rounds, params, machineFloors);
+        return new RunSettings(name, forks, rounds, Math.min(diagnosticRounds, rounds), warmups, warmupMillis,
+            iterations, iterationMillis, maxIterations, maxMillis, params, machineFloors);
     }
 
-    /** These settings with {@code params} as the parameter overrides. */
-    public RunSettings withParams(Map<String, List<String>> params) {
-        return new RunSettings(name, budgetSeconds, forks, warmups, iterations, rounds, Map.copyOf(params), machineFloors);
+    /** These settings with more parameter overrides. */
+    public RunSettings withParams(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(params);
+        all.putAll(more);
+        return new RunSettings(name, forks, rounds, diagnosticRounds, warmups, warmupMillis, iterations,
+            iterationMillis, maxIterations, maxMillis, all, machineFloors);
     }
 
-    /** These settings without the machine floors. */
-    public RunSettings withoutMachineFloors() {
-        return new RunSettings(name, budgetSeconds, forks, warmups, iterations, rounds, params, false);
+    /** These settings without the machine floors, and with diagnostics in {@code diagnosticRounds} rounds. */
+    public RunSettings with(boolean machineFloors, int diagnosticRounds) {
+        return new RunSettings(name, forks, rounds, Math.min(diagnosticRounds, rounds), warmups, warmupMillis,
+            iterations, iterationMillis, maxIterations, maxMillis, params, machineFloors);
     }
 
-    /** The time of one iteration for {@code benchmarks} benchmarks within the budget, from 50 ms to 1 s. */
-    long iterationMillis(int benchmarks) {
-        if (budgetSeconds == 0) {
-            return 50;
-        }
-        double perBenchmark = (double) budgetSeconds / rounds / Math.max(1, benchmarks) - (forks > 0 ? OVERHEAD_SECONDS : 0);
-        long millis = (long) (perBenchmark * 1000 / (warmups + iterations));
-        return Math.clamp(millis, 100, 1000);
+    /** Whether this is a short run (quick or smoke), which runs C programs with their quick arguments. */
+    public boolean isShort() {
+        return !name.equals("full");
+    }
+
+    /** The cross-process round trips a harness should measure (after its warm-up) in a run of these settings. */
+    public int scale(int full, int quick, int smoke) {
+        return switch (name) {
+            case "full" -> full;
+            case "quick" -> quick;
+            default -> smoke;
+        };
+    }
+
+    int capIterations(int n) {
+        return maxIterations > 0 ? Math.min(n, maxIterations) : n;
+    }
+
+    long capMillis(long millis) {
+        return maxMillis > 0 ? Math.min(millis, maxMillis) : millis;
+    }
+
+    /** The JMH parameters of a run: the contestant's own, overridden by these settings' (for short runs). */
+    Map<String, String> paramsFor(Map<String, String> own, List<String> known) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(own);
+        params.forEach((k, v) -> {
+            if (known.contains(k)) {
+                all.put(k, v);
+            }
+        });
+        return all;
     }
 }

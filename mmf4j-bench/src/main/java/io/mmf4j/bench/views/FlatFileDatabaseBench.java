@@ -3,7 +3,6 @@ package io.mmf4j.bench.views;
 import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
-import io.mmf4j.bench.harness.Goal;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.Arena;
@@ -39,8 +38,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
-@Goal(subject = "accessor", peer = "rawSegment", slowerAtMost = 1.2)
-@Goal(subject = "accessor", peer = "randomAccessFile", fasterAtLeast = 20)
 public class FlatFileDatabaseBench {
     static final int RECORD = 125;
     static final int COUNTER = 8;

@@ -8,7 +8,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
 /**
- * The echoing side of {@link ViewPingPong}, in its own JVM: {@code PingPongChild accessor|agrona FILE ROUNDS}.
+ * The echoing side of {@link ViewPingPong}, in its own JVM: {@code PingPongChild accessor|unsafe|agrona FILE ROUNDS}.
  * Answers every ping with the same sequence number, {@code ROUNDS} times, then exits.
  */
 public final class PingPongChild {
@@ -31,6 +31,18 @@ public final class PingPongChild {
             return;
         }
         UnsafeBuffer all = PingPongLayout.mapForAgrona(file);
+        if (args[0].equals("unsafe")) {
+            int ping = (int) PingPongLayout.PING_OFFSET;
+            int pong = (int) PingPongLayout.PONG_OFFSET;
+            all.putLongRelease((int) PingPongLayout.READY_OFFSET, 3);
+            for (long i = 1; i <= rounds; i++) {
+                while (all.getLongAcquire(ping) != i) {
+                    Thread.onSpinWait();
+                }
+                all.putLongRelease(pong, i);
+            }
+            return;
+        }
         OneToOneRingBuffer in = PingPongLayout.ring(all, PingPongLayout.TO_CHILD_RING_OFFSET);
         OneToOneRingBuffer out = PingPongLayout.ring(all, PingPongLayout.TO_PARENT_RING_OFFSET);
         UnsafeBuffer message = new UnsafeBuffer(new byte[8]);

@@ -4,7 +4,6 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
-import io.mmf4j.bench.harness.Goal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.channels.FileChannel;
@@ -33,7 +32,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
-@Goal(subject = "mmf4jReadClose", peer = "sharedArenaClose", fasterAtLeast = 1.0)
 public class ViewCloseBench {
     private Path file;
     private MemoryMappedFile map;
@@ -77,7 +75,7 @@ public class ViewCloseBench {
         view.close();
     }
 
-    /** Includes the flush of a writable view's close: msync + fsync of a clean 1 MiB window. */
+    /** Includes the flush of a writable view's close: msync + fdatasync of a clean 1 MiB window. */
     @Benchmark
     public void mmf4jReadWriteClose() throws IOException {
         view.close();

@@ -4,11 +4,10 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
-import io.mmf4j.bench.harness.Floor;
-import io.mmf4j.bench.harness.Goal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,21 +24,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Create + close of a 1 MiB view, back to back, cycling over the 64 MiB of a page-cached file. mmf4j closes a
- * view's shared arena on its reaper thread; back to back, the reaper falls behind, its queue fills and the caller
- * closes arenas itself, so this is the cost of a burst, all threads included. {@link ViewCloseBench} measures the
- * close a caller sees when closes are spaced out.
+ * Create + touch + close of a 1 MiB view, back to back, cycling over the 64 MiB of a page-cached file: the view is
+ * mapped, one byte of every page is read, and the view is closed. {@code view_cycle.c} makes the same syscalls in C
+ * (for a writable view also the msync + fdatasync its close makes); the peers are FileChannel.map with a shared and
+ * a confined arena. mmf4j closes a view's shared arena on its reaper thread; back to back the reaper falls behind,
+ * its queue fills and the caller closes arenas itself, so this is the cost of a burst, all threads included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
-@Goal(subject = "mmf4jRead", peer = "channelMapShared", fasterAtLeast = 1.0)
-@Floor(program = "view_mmap.c", args = "20000", quickArgs = "2000", label = "mmap+munmap 1MiB read view ns", unit = "ns/op")
-@Floor(program = "view_mmap.c", args = "20000", quickArgs = "2000", label = "mmap+msync+fsync+munmap 1MiB clean view ns", unit = "ns/op")
 public class ViewLifecycleBench {
     static final long VIEW = 1 << 20;
     static final int VIEWS = 64;
+    static final long PAGE = 4096;
 
     private Path file;
     private MemoryMappedFile map;
@@ -65,34 +63,49 @@ public class ViewLifecycleBench {
         return next * VIEW;
     }
 
+    /** One byte of every page, through the accessor. */
+    static long touch(MemoryMappedViewAccessor view) {
+        long sum = 0;
+        for (long p = 0; p < VIEW; p += PAGE) {
+            sum += view.getByte(p);
+        }
+        return sum;
+    }
+
+    static long touch(MemorySegment segment) {
+        long sum = 0;
+        for (long p = 0; p < VIEW; p += PAGE) {
+            sum += segment.get(ValueLayout.JAVA_BYTE, p);
+        }
+        return sum;
+    }
+
     @Benchmark
     public long mmf4jRead() throws IOException {
         try (MemoryMappedViewAccessor view = map.createViewAccessor(nextOffset(), VIEW, MemoryMappedFileAccess.READ)) {
-            return view.capacity();
+            return touch(view);
         }
     }
 
-    /** A writable view's close flushes it (msync + fsync), even when nothing was written. */
+    /** A writable view's close flushes it (msync + fdatasync), even when nothing was written. */
     @Benchmark
     public long mmf4jReadWrite() throws IOException {
         try (MemoryMappedViewAccessor view = map.createViewAccessor(nextOffset(), VIEW, MemoryMappedFileAccess.READ_WRITE)) {
-            return view.capacity();
+            return touch(view);
         }
     }
 
     @Benchmark
     public long channelMapShared() throws IOException {
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment segment = channel.map(FileChannel.MapMode.READ_ONLY, nextOffset(), VIEW, arena);
-            return segment.byteSize();
+            return touch(channel.map(FileChannel.MapMode.READ_ONLY, nextOffset(), VIEW, arena));
         }
     }
 
     @Benchmark
     public long channelMapConfined() throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment segment = channel.map(FileChannel.MapMode.READ_ONLY, nextOffset(), VIEW, arena);
-            return segment.byteSize();
+            return touch(channel.map(FileChannel.MapMode.READ_ONLY, nextOffset(), VIEW, arena));
         }
     }
 }

@@ -4,8 +4,6 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.bench.harness.ChildJvm;
-import io.mmf4j.bench.harness.Floor;
-import io.mmf4j.bench.harness.GoalSpec;
 import io.mmf4j.bench.harness.LatencyHarness;
 import io.mmf4j.bench.harness.LatencyResult;
 import io.mmf4j.bench.harness.RunSettings;
@@ -24,10 +22,10 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 /**
  * Cross-process round trips between this JVM and a child JVM over one file in /dev/shm: through mmf4j view
  * accessors (a release store answered by a release store, each side spinning on acquire loads: the shape of
- * {@code pingpong.c}), and through Agrona's {@code OneToOneRingBuffer} pair over the same file. Warm-up rounds are
+ * {@code pingpong.c}), through Agrona's {@code UnsafeBuffer} doing exactly the same on the same slots (like for
+ * like), and through Agrona's {@code OneToOneRingBuffer} pair over the same file. Warm-up rounds are
  * not recorded. The C floor is {@code pingpong.c}: the same round trip in C between two processes.
  */
-@Floor(program = "pingpong.c", args = "200000", quickArgs = "20000", label = "shm pingpong rtt ns: median", unit = "ns")
 public final class ViewPingPong implements LatencyHarness {
     private static final long SPINS_BETWEEN_CHECKS = 1 << 20;
 
@@ -42,19 +40,10 @@ public final class ViewPingPong implements LatencyHarness {
     }
 
     @Override
-    public List<GoalSpec> goals() {
-        return List.of(new GoalSpec("mmf4jAccessor", "agronaRingBuffer", 0, 1.0));
-    }
-
-    @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
-        int warmup = switch (settings.name()) {
-            case "full" -> 200_000;
-            case "quick" -> 20_000;
-            default -> 1_000;
-        };
-        int measured = settings.name().equals("full") ? 1_000_000 : settings.name().equals("quick") ? 100_000 : 2_000;
-        return List.of(accessor(warmup, measured), agrona(warmup, measured));
+        int warmup = settings.scale(200_000, 20_000, 1_000);
+        int measured = settings.scale(500_000, 100_000, 2_000);
+        return List.of(accessor(warmup, measured), unsafeBuffer(warmup, measured), agrona(warmup, measured));
     }
 
     private static LatencyResult accessor(int warmup, int measured) throws Exception {
@@ -68,6 +57,28 @@ public final class ViewPingPong implements LatencyHarness {
                     view.putLongRelease(PingPongLayout.PING_OFFSET, i);
                     return view.getLongAcquire(PingPongLayout.PONG_OFFSET) == i;
                 }, i -> view.getLongAcquire(PingPongLayout.PONG_OFFSET) == i);
+            } finally {
+                finish(child);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Like for like: Agrona's UnsafeBuffer, the same release stores and acquire loads on the same slots. */
+    private static LatencyResult unsafeBuffer(int warmup, int measured) throws Exception {
+        Path file = newFile();
+        try {
+            UnsafeBuffer all = PingPongLayout.mapForAgrona(file);
+            int ping = (int) PingPongLayout.PING_OFFSET;
+            int pong = (int) PingPongLayout.PONG_OFFSET;
+            Process child = ChildJvm.start(PingPongChild.class, "unsafe", file.toString(), String.valueOf(warmup + measured));
+            try {
+                await(child, () -> all.getLongAcquire((int) PingPongLayout.READY_OFFSET) == 3);
+                return measure("agronaUnsafeBuffer", child, warmup, measured, i -> {
+                    all.putLongRelease(ping, i);
+                    return all.getLongAcquire(pong) == i;
+                }, i -> all.getLongAcquire(pong) == i);
             } finally {
                 finish(child);
             }

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 public class VmCycleBenchmark {
-    static final long GIB = 1L << 30;
+    /** 1 GiB; 64 MiB in the harness's smoke test. */
+    static final long GIB = Boolean.getBoolean(io.mmf4j.bench.harness.JmhSuite.SMOKE_PROPERTY) ? 64L << 20 : 1L << 30;
     static final long STEP = 64L << 10;
     static final long PAGE = 4096;
 

@@ -11,52 +11,99 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the whole harness in its smoke setting (in-process, one 50 ms iteration per benchmark, small files), so
- * that neither a benchmark nor the harness rots. Asserts the report's shape, never a speed.
+ * Runs the whole harness in its smoke setting (in-process JMH, one 50 ms iteration per benchmark, small files; C
+ * programs and cross-process harnesses for real), so that neither a benchmark, a goal nor the harness rots. Asserts
+ * the report's shape and that every goal was evaluated, never a speed.
  */
 class BenchSuiteSmokeTest {
     @TempDir
     Path out;
 
     @Test
-    void everyBenchmarkRunsAndTheReportHasItsFiguresGoalsFloorsAndCharts() throws Exception {
-        Path report = BenchSuite.run("--smoke", "--out", out.toString());
+    void everyGoalIsEvaluatedAndEveryBenchmarkRuns() throws Exception {
+        BenchSuite.Outcome outcome = BenchSuite.run("--smoke", "--out", out.toString());
 
-        String md = Files.readString(report);
+        assertEquals(java.util.Map.of(), outcome.results().errors(), "no contestant may fail");
+        String md = Files.readString(outcome.report());
+        List<Goal> goals = GoalAreas.all().stream().flatMap(a -> a.goals().stream()).toList();
+        assertTrue(goals.size() >= 6, "the views goals alone are 6: " + goals);
+        assertTrue(md.contains("**Goals: "), md);
+        for (Goal goal : goals) {
+            Verdict verdict = Verdict.of(goal, outcome.results());
+            assertTrue(verdict.measured(), "goal measured: " + goal.title() + "\n" + md);
+            assertTrue(md.contains("| " + goal.title() + " | "), "a line per goal: " + goal.title());
+        }
         int benchmarks = JmhSuite.list(List.of("io\\.mmf4j\\.bench\\..*")).size();
-        assertTrue(benchmarks >= 26, "the views benchmarks alone are 26, found " + benchmarks);
-        assertTrue(md.lines().filter(l -> l.matches("\\| `\\w+` \\| [-0-9.,]+ \\|.*")).count() >= benchmarks,
-            "a table row per benchmark and parameter set:\n" + md);
-        assertTrue(md.contains("### FlatFileDatabaseBench (records=10000)"), md);
-        assertTrue(md.contains("`accessor` takes ≤ 1.20× the time of `rawSegment`"), md);
-        assertTrue(md.contains("C floor (`view_mmap.c 2000`): mmap+munmap 1MiB read view ns = **"), md);
-        assertFalse(md.contains("C floor (`view_mmap.c 2000`): mmap+munmap 1MiB read view ns = **—"), "floor figure read");
-        assertTrue(md.contains("Machine: "), md);
+        long measuredBenchmarks = outcome.results().samples().keySet().stream()
+            .filter(c -> c instanceof Contestant.Jmh).map(c -> ((Contestant.Jmh) c).benchmark()).distinct().count();
+        assertEquals(benchmarks, measuredBenchmarks, "every JMH benchmark runs, named by a goal or as a diagnostic");
+        assertTrue(md.contains("### Cross-process: "), md);
+        assertTrue(Files.readString(out.resolve("rounds.csv")).lines().count() > benchmarks);
         try (var files = Files.list(out)) {
             List<Path> charts = files.filter(p -> p.toString().endsWith(".png")).toList();
-            assertTrue(charts.size() >= 5, "a chart per comparison: " + charts);
+            long ratioGoals = goals.stream().filter(g -> !(g.subject() instanceof Contestant.Check)).count();
+            assertTrue(charts.size() >= ratioGoals, "a chart per goal with a ratio: " + charts);
             for (Path chart : charts) {
                 assertTrue(Files.size(chart) > 1000, chart + " is a real image");
             }
         }
-        assertTrue(Files.size(out.resolve("jmh.json")) > 0);
     }
 
     @Test
-    void aGoalNeedsExactlyOneBound() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new GoalSpec("a", "b", 0, 0));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new GoalSpec("a", "b", 1.2, 20));
-        assertTrue(new GoalSpec("a", "b", 1.2, 0).met(1 / 1.1));
-        assertFalse(new GoalSpec("a", "b", 1.2, 0).met(1 / 1.3));
-        assertTrue(new GoalSpec("a", "b", 0, 20).met(25));
-        assertFalse(new GoalSpec("a", "b", 0, 20).met(19));
+    void aVerdictReadsTheMedianOfPerRoundRatios() {
+        Contestant subject = Contestant.jmh(BenchSuiteSmokeTest.class, "subject");
+        Contestant peer = Contestant.c("x.c", "figure");
+        Results results = new Results(5);
+        double[] s = {10, 30, 12, 11, 50};
+        double[] p = {10, 10, 10, 10, 10};
+        for (int r = 0; r < 5; r++) {
+            results.add(subject, r + 1, s[r], "");
+            results.add(peer, r + 1, p[r], "");
+        }
+        Verdict atMost = Verdict.of(Goal.of("t", subject).atMost(1.2, peer), results);
+        assertEquals(1.2, atMost.clauses().get(0).median(), 1e-9);
+        assertEquals(1.0, atMost.clauses().get(0).min(), 1e-9);
+        assertEquals(5.0, atMost.clauses().get(0).max(), 1e-9);
+        assertTrue(atMost.met());
+        assertFalse(Verdict.of(Goal.of("t", subject).atMost(1.1, peer), results).met());
+        Verdict faster = Verdict.of(Goal.of("t", peer).fasterAtLeast(1.1, subject), results);
+        assertEquals(1.2, faster.clauses().get(0).median(), 1e-9);
+        assertTrue(faster.met());
+        assertFalse(Verdict.of(Goal.of("t", subject).atMost(2, peer).atMost(1.0, peer), results).met(), "every clause");
+        Results none = new Results(5);
+        assertFalse(Verdict.of(Goal.of("t", subject).atMost(2, peer), none).measured());
     }
 
     @Test
-    void floorFiguresAreReadFromTheLabelledLine() {
+    void roundsInterleaveSubjectAndPeerAndAlternateTheirOrder() {
+        Contestant a = Contestant.c("a.c", "a");
+        Contestant b = Contestant.c("b.c", "b");
+        Contestant d = Contestant.c("d.c", "d");
+        Sitting sitting = new Sitting(RunSettings.full(), List.of(Goal.of("g", a).atMost(1, b), Goal.of("h", d).atMost(1, a)),
+            List.of(), List.of(), null, null, false);
+        assertEquals(List.of(a, b, d), sitting.schedule(1));
+        assertEquals(List.of(b, a, d), sitting.schedule(2));
+    }
+
+    @Test
+    void badGoalsAndContestantsAreRefused() {
+        Contestant a = Contestant.c("a.c", "a");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Goal.of("t", a).atMost(0, a));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Goal.of(" ", a));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Contestant.c("../x.c", "a"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Contestant.c("a.c", "a").unit("minutes"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> Contestant.jmh(BenchSuiteSmokeTest.class, "m", "noEquals"));
+    }
+
+    @Test
+    void figuresAreReadFromTheLabelledLineAndScaledToNanoseconds() {
         List<String> lines = List.of("read-sum GB/s 22.43 (0)", "mmap+munmap 1MiB view us 5.04");
-        assertEquals(5.04, FloorRunner.figure(lines, "mmap+munmap 1MiB view us"));
-        assertEquals(22.43, FloorRunner.figure(lines, "read-sum GB/s"));
-        assertTrue(Double.isNaN(FloorRunner.figure(lines, "absent")));
+        assertEquals(5.04, CRunner.figure(lines, "mmap+munmap 1MiB view us"));
+        assertEquals(22.43, CRunner.figure(lines, "read-sum GB/s"));
+        assertTrue(Double.isNaN(CRunner.figure(lines, "absent")));
+        assertEquals(2000, JmhSuite.nanosPerOp(2, "us/op", org.openjdk.jmh.annotations.Mode.AverageTime), 1e-9);
+        assertEquals(1e6, JmhSuite.nanosPerOp(1, "ops/ms", org.openjdk.jmh.annotations.Mode.Throughput), 1e-9);
+        assertEquals(1e3, CProgram.nanosPer("us"));
     }
 }

@@ -3,8 +3,9 @@ package io.mmf4j.internal.platform;
 import java.io.IOException;
 
 /**
- * An open regular file (a file descriptor on POSIX, a HANDLE on Windows). Not thread-safe for close:
- * the owner closes it once, after every user is done.
+ * An open regular file (a file descriptor on POSIX, a HANDLE on Windows, a {@code FileChannel} in the portable
+ * backend), made by the backend's {@link FilePlatform} or {@link NamedObjectStore} and usable only with that
+ * backend. Thread-safe for reads and writes; not for close: the owner closes it once, after every user is done.
  */
 public interface OsFile extends AutoCloseable {
 
@@ -46,18 +47,6 @@ public interface OsFile extends AutoCloseable {
 
     /** Makes written data durable, with the metadata needed to read it back such as the size (fdatasync). */
     void sync() throws IOException;
-
-    /**
-     * Marks this handle as a holder of the file (a shared lock that the OS drops when the handle is closed
-     * or its process dies). Blocks while another handle holds the file exclusively.
-     */
-    void lockShared() throws IOException;
-
-    /**
-     * Tries, without blocking, to hold the file exclusively: true means no other handle — in any process —
-     * holds it. A shared lock this handle held is given up either way.
-     */
-    boolean tryLockExclusive() throws IOException;
 
     /**
      * Takes the lock that serialises growth of this file among every handle of it, in any process (an

@@ -39,7 +39,7 @@ public final class HeaderCapacity implements AutoCloseable {
         Platform platform = Platform.current();
         Arena arena = Arena.ofShared();
         try {
-            MemorySegment page = platform.map(file, 0, platform.pageSize(),
+            MemorySegment page = platform.mappings().map(file, 0, platform.mappings().pageSize(),
                     file.writable() ? MapAccess.READ_WRITE : MapAccess.READ, arena);
             return new HeaderCapacity(arena, page, file.writable());
         } catch (IOException | RuntimeException | Error e) {

@@ -1,47 +1,33 @@
 package io.mmf4j.internal.shared;
 
+import io.mmf4j.NamedObjectAccess;
 import io.mmf4j.NamedObjectInfo;
 import io.mmf4j.NamedObjectKind;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.Checks;
-import io.mmf4j.internal.platform.FileAccess;
-import io.mmf4j.internal.platform.FileIdentity;
+import io.mmf4j.internal.platform.HeldObject;
+import io.mmf4j.internal.platform.NamedObjectStore;
+import io.mmf4j.internal.platform.ObjectPermissions;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.platform.StoreLocation;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * A namespace of named objects of every {@link NamedObjectKind}: a directory (on tmpfs by default) with one
- * file per live object, named by {@link NameEncoding}, laid out by {@link SharedObjectDescriptor}.
- *
- * <ul>
- *   <li><b>Holders.</b> Each {@link SharedHandle} keeps the file open with a shared lock; the OS drops the
- *       lock when the handle closes or its process dies. A file whose exclusive lock can be taken has no
- *       holder left: it is dead, and whoever finds it so unlinks it ({@link #sweep()}, and every create, open
- *       and list).</li>
- *   <li><b>Atomic creation.</b> A new object is made as an unnamed file (O_TMPFILE), sized, committed,
- *       headed and initialised, locked, and only then linked to its name: no process ever sees a half-made
- *       object, and a creator that dies half-way leaves nothing behind.</li>
- *   <li><b>Removal.</b> {@link #remove} unlinks a live object's name at once; its holders keep the nameless
- *       file until they close. Every unlink — removal or reclamation — goes through {@link NameRemoval}, which
- *       checks under a lock that the name still names the file in question, so an old object's last close
- *       never unlinks a new object of the same name.</li>
- *   <li><b>Opening.</b> An opener that got its lock re-checks that the name still names its file (the last
- *       holder may have reclaimed it in between), and retries if not.</li>
- * </ul>
+ * A namespace of named objects of every {@link NamedObjectKind}: the public value ({@link SharedNamespace}:
+ * which namespace, what its objects allow others) and the portable half of the protocol — every object is a
+ * header ({@link SharedObjectDescriptor}) and a payload, addressed by the key {@link NameEncoding} derives from
+ * its name. Where a namespace lives, holder marks, atomic creation, reclamation and removal belong to the
+ * backend's {@link NamedObjectStore}; this class builds and reads headers and checks kinds.
  *
  * {@snippet :
  * Namespace ns = Namespace.local();
@@ -51,18 +37,18 @@ import java.util.stream.Stream;
  * }
  * }
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. The store location is resolved at first use, so that making a namespace value
+ * never fails on a backend without named objects; using it then throws that backend's
+ * {@code UnsupportedOperationException}.
  */
 public final class Namespace implements SharedNamespace {
-    private static final Path ROOT = Path.of(System.getProperty("mmf4j.namespace.root", "/dev/shm"));
-    private static final int OWNER_ONLY_DIRECTORY = 0700;
-    private static final int GLOBAL_DIRECTORY = 01777;
-    private static final int OWNER_ONLY_FILE = 0600;
-
     /** This process's start time, read once: ProcessHandle.info() reads /proc, costing tens of µs per call. */
     private static final class StartTime {
         static final long MILLIS = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
+
+    /** Which namespace a value means. */
+    private enum Scope { LOCAL, GLOBAL, AT }
 
     /** Fills a new object's payload before anyone can see the object. */
     @FunctionalInterface
@@ -70,61 +56,75 @@ public final class Namespace implements SharedNamespace {
         void initialise(java.lang.foreign.MemorySegment payload) throws IOException;
     }
 
-    private final Path directory;
-    private final int directoryMode;
-    private final int fileMode;
-    private final boolean global;
+    private final Scope scope;
+    private final Path at;
+    private final NamedObjectAccess access;
+    private volatile StoreLocation location;
 
-    private Namespace(Path directory, int directoryMode, int fileMode, boolean global) {
-        this.directory = directory;
-        this.directoryMode = directoryMode;
-        this.fileMode = fileMode;
-        this.global = global;
+    private Namespace(Scope scope, Path at, NamedObjectAccess access, StoreLocation location) {
+        this.scope = scope;
+        this.at = at;
+        this.access = access;
+        this.location = location;
     }
 
     /** This user's owner-only namespace. */
     public static Namespace local() {
-        return new Namespace(ROOT.resolve("mmf4j-" + Integer.toUnsignedString(Platform.current().userId())),
-                OWNER_ONLY_DIRECTORY, OWNER_ONLY_FILE, false);
+        return new Namespace(Scope.LOCAL, null, NamedObjectAccess.OWNER_ONLY, null);
     }
 
-    /** The machine-wide namespace; objects created through it get {@code permissions} (owner rw always). */
-    public static Namespace global(Set<PosixFilePermission> permissions) {
-        Checks.notNull(permissions, "permissions");
-        int mode = 0600;
-        for (PosixFilePermission permission : permissions) {
-            if (permission.name().endsWith("EXECUTE")) {
-                throw new IllegalArgumentException("permissions must not contain " + permission
-                        + ": named objects are never executed through their file");
-            }
-            mode |= 1 << (8 - permission.ordinal());
-        }
-        return new Namespace(ROOT.resolve("mmf4j-global"), GLOBAL_DIRECTORY, mode, true);
+    /** The machine-wide namespace; objects created through it allow others {@code access}. */
+    public static Namespace global(NamedObjectAccess access) {
+        Checks.notNull(access, "access");
+        return new Namespace(Scope.GLOBAL, null, access, null);
     }
 
     /** An owner-only namespace in {@code directory}. */
     public static Namespace at(Path directory) {
         Checks.notNull(directory, "directory");
-        return new Namespace(directory.toAbsolutePath().normalize(), OWNER_ONLY_DIRECTORY, OWNER_ONLY_FILE, false);
+        return new Namespace(Scope.AT, directory.toAbsolutePath().normalize(), NamedObjectAccess.OWNER_ONLY, null);
+    }
+
+    private static NamedObjectStore store() {
+        return Platform.current().namedObjects();
+    }
+
+    /** Where the store keeps this namespace; resolved once. */
+    private StoreLocation location() throws IOException {
+        StoreLocation resolved = location;
+        if (resolved == null) {
+            NamedObjectStore store = store();
+            resolved = switch (scope) {
+                case LOCAL -> store.local();
+                case GLOBAL -> store.global(new ObjectPermissions(access.group().read(), access.group().write(),
+                        access.others().read(), access.others().write()));
+                case AT -> store.at(at);
+            };
+            location = resolved;
+        }
+        return resolved;
     }
 
     @Override
     public Path directory() {
-        return directory;
+        if (scope == Scope.AT) {
+            return at;
+        }
+        try {
+            return location().directory();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    /** The permission bits that objects created through this namespace get. */
-    public int fileMode() {
-        return fileMode;
+    @Override
+    public NamedObjectAccess access() {
+        return access;
     }
 
     /** The file that holds {@code name} (whether or not it exists). Never outside {@link #directory()}. */
-    public Path pathOf(String name) {
-        return directory.resolve(NameEncoding.fileName(name));
-    }
-
-    private void ready() throws IOException {
-        NamespaceDirectory.ensure(directory, directoryMode, global);
+    public Path pathOf(String name) throws IOException {
+        return store().pathOf(location(), NameEncoding.fileName(name));
     }
 
     /**
@@ -141,40 +141,18 @@ public final class Namespace implements SharedNamespace {
         Checks.notNull(kind, "kind");
         NameEncoding.check(name, "name");
         Checks.positive(payloadSize, "payloadSize");
-        ready();
-        sweep();
         Platform platform = Platform.current();
-        long headerSize = SharedObjectDescriptor.headerSize(name.length(), platform.pageSize());
+        NamedObjectStore store = platform.namedObjects();
+        StoreLocation where = location();
+        long headerSize = SharedObjectDescriptor.headerSize(name.length(), platform.mappings().pageSize());
         if (payloadSize > Long.MAX_VALUE - headerSize) {
             throw new IllegalArgumentException("payloadSize " + payloadSize + " is too large");
         }
-        SharedHeader header = new SharedHeader(kind, access, capacity, headerSize, platform.processId(),
-                platform.userId(), StartTime.MILLIS,
-                System.currentTimeMillis(), name);
-        Path path = pathOf(name);
-        OsFile file = platform.createUnnamed(directory, fileMode);
-        try {
-            SharedFiles.build(file, header, payloadSize, reserve, initializer);
-            file.lockShared();
-            while (true) {
-                try {
-                    platform.link(file, path);
-                    return new SharedHandle(this, path, file, header, payloadSize, true, true);
-                } catch (java.nio.file.FileAlreadyExistsException taken) {
-                    if (!reclaimIfDead(path)) {
-                        throw new java.nio.file.FileAlreadyExistsException(name, null,
-                                "a live named object of this name exists in " + directory);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                file.close(); // unnamed: closing it frees everything
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        SharedHeader header = new SharedHeader(kind, access, capacity, headerSize, platform.processes().processId(),
+                platform.processes().userId(), StartTime.MILLIS, System.currentTimeMillis(), name);
+        HeldObject held = store.create(where, NameEncoding.fileName(name), name,
+                file -> SharedFiles.build(file, header, payloadSize, reserve, initializer));
+        return new SharedHandle(this, held, header, payloadSize, true, true);
     }
 
     /**
@@ -183,10 +161,10 @@ public final class Namespace implements SharedNamespace {
      * identity; on failure the caller closes {@code file}.
      */
     public static SharedHandle adopt(OsFile file, Path path, boolean writable) throws IOException {
-        file.lockShared();
+        HeldObject held = store().adopt(file, path, writable);
         SharedHeader header = SharedFiles.readHeader(file, path.toString());
-        Namespace namespace = new Namespace(path.getParent(), OWNER_ONLY_DIRECTORY, OWNER_ONLY_FILE, false);
-        return new SharedHandle(namespace, path, file, header, file.size() - header.headerSize(), writable, false);
+        Namespace namespace = at(path.getParent());
+        return new SharedHandle(namespace, held, header, file.size() - header.headerSize(), writable, false);
     }
 
     /** Opens a live object of {@code kind}; see {@link #open(Set, String, boolean)}. */
@@ -202,46 +180,21 @@ public final class Namespace implements SharedNamespace {
     public SharedHandle open(Set<NamedObjectKind> kinds, String name, boolean writable) throws IOException {
         Checks.notNull(kinds, "kinds");
         NameEncoding.check(name, "name");
-        ready();
-        Platform platform = Platform.current();
-        Path path = pathOf(name);
-        while (true) {
-            OsFile file;
-            try {
-                file = platform.openNoFollow(path, writable ? FileAccess.READ_WRITE : FileAccess.READ);
-            } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(name, null, "no live named object of this name in " + directory);
+        HeldObject held = store().open(location(), NameEncoding.fileName(name), name, writable);
+        try {
+            OsFile file = held.file();
+            SharedHeader header = SharedFiles.readHeader(file, name);
+            if (!kinds.contains(header.kind())) {
+                throw new FileSystemException(name, null, "is a " + header.kind() + ", not a " + kinds);
             }
+            return new SharedHandle(this, held, header, file.size() - header.headerSize(), writable, false);
+        } catch (IOException | RuntimeException | Error e) {
             try {
-                if (file.tryLockExclusive()) { // no holder: dead since its last holder died; reclaim it
-                    NameRemoval.Outcome outcome = NameRemoval.unlinkIfNames(directory, path, file);
-                    file.close();
-                    if (outcome == NameRemoval.Outcome.NOT_NAMED) {
-                        continue; // removed (and maybe re-created) since we opened it: look again
-                    }
-                    throw new NoSuchFileException(name, null, "no live named object of this name in " + directory
-                            + " (a dead one was reclaimed)");
-                }
-                file.lockShared();
-                FileIdentity held = file.identity();
-                Optional<FileIdentity> named = platform.identity(path);
-                if (held.links() == 0 || named.isEmpty() || !named.get().sameFile(held)) {
-                    file.close(); // reclaimed (and maybe re-created) between open and lock: look again
-                    continue;
-                }
-                SharedHeader header = SharedFiles.readHeader(file, name);
-                if (!kinds.contains(header.kind())) {
-                    throw new FileSystemException(name, null, "is a " + header.kind() + ", not a " + kinds);
-                }
-                return new SharedHandle(this, path, file, header, file.size() - header.headerSize(), writable, false);
-            } catch (IOException | RuntimeException | Error e) {
-                try {
-                    file.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+                held.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
+            throw e;
         }
     }
 
@@ -255,7 +208,7 @@ public final class Namespace implements SharedNamespace {
             } catch (NoSuchFileException missing) {
                 try {
                     return create(kind, name, capacity, payloadSize, access, reserve, initializer);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                } catch (FileAlreadyExistsException raced) {
                     // someone created it between our open and create: open theirs
                 }
             }
@@ -265,89 +218,49 @@ public final class Namespace implements SharedNamespace {
     @Override
     public void remove(String name) throws IOException {
         NameEncoding.check(name, "name");
-        ready();
-        NameRemoval.remove(directory, pathOf(name), name);
+        store().remove(location(), NameEncoding.fileName(name), name);
     }
 
     @Override
     public int sweep() throws IOException {
-        ready();
-        int reclaimed = 0;
-        for (Path entry : entries()) {
-            if (reclaimIfDead(entry)) {
-                reclaimed++;
-            }
-        }
-        return reclaimed;
+        return store().sweep(location());
     }
 
     @Override
     public List<NamedObjectInfo> list() throws IOException {
-        sweep();
         List<NamedObjectInfo> infos = new ArrayList<>();
-        Platform platform = Platform.current();
-        for (Path entry : entries()) {
-            try (OsFile file = platform.openNoFollow(entry, FileAccess.READ)) {
-                SharedHeader header = SharedFiles.readHeader(file, entry.toString());
-                int holders = platform.holderCount(file);
-                if (holders > 0) {
-                    infos.add(new NamedObjectInfo(header.name(), header.kind(), header.capacity(), holders,
-                            header.creatorPid(), header.creatorUid(), Instant.ofEpochMilli(header.createdMillis())));
-                }
-            } catch (NoSuchFileException | AccessDeniedException gone) {
-                // reclaimed since the listing, or another user's object this user may not read
+        store().forEachLive(location(), (file, holders) -> {
+            try {
+                SharedHeader header = SharedFiles.readHeader(file, file.path());
+                infos.add(new NamedObjectInfo(header.name(), header.kind(), header.capacity(), holders,
+                        header.creatorPid(), header.creatorUid(), Instant.ofEpochMilli(header.createdMillis())));
+            } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
+                // reclaimed meanwhile, or another user's object this user may not read
             } catch (FileSystemException corrupt) {
                 // not an object this library made: list() shows objects, not debris
             }
-        }
+        });
         infos.sort(Comparator.comparing(NamedObjectInfo::name));
         return infos;
     }
 
-    private List<Path> entries() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> NameEncoding.isEncoded(p.getFileName().toString())).toList();
-        }
-    }
-
-    /** Unlinks {@code path} if no handle holds its file; true if it is gone (now or already). */
-    boolean reclaimIfDead(Path path) throws IOException {
-        OsFile file;
-        try {
-            file = Platform.current().openNoFollow(path, FileAccess.READ);
-        } catch (NoSuchFileException gone) {
-            return true;
-        } catch (AccessDeniedException notOurs) {
-            return false;
-        }
-        try (file) {
-            if (!file.tryLockExclusive()) {
-                return false;
-            }
-            // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
-            return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
-        }
-    }
-
-    /** A last holder's close: unlinks the name if this handle can take the file exclusively. */
-    void reclaimIfUnheld(OsFile file, Path path) throws IOException {
-        if (file.tryLockExclusive()) {
-            NameRemoval.unlinkIfNames(directory, path, file); // not if the name was removed and maybe re-created
-        }
-    }
-
     @Override
     public boolean equals(Object other) {
-        return other instanceof Namespace that && directory.equals(that.directory) && fileMode == that.fileMode;
+        return other instanceof Namespace that && scope == that.scope && java.util.Objects.equals(at, that.at)
+                && access.equals(that.access);
     }
 
     @Override
     public int hashCode() {
-        return directory.hashCode() * 31 + fileMode;
+        return java.util.Objects.hash(scope, at, access);
     }
 
     @Override
     public String toString() {
-        return "SharedNamespace[" + directory + (global ? ", global, mode 0" + Integer.toOctalString(fileMode) : "") + "]";
+        return switch (scope) {
+            case LOCAL -> "SharedNamespace[local]";
+            case GLOBAL -> "SharedNamespace[global, " + access + "]";
+            case AT -> "SharedNamespace[" + at + "]";
+        };
     }
 }

@@ -34,7 +34,7 @@ final class SharedFiles {
             }
             file.write(0, bytes); // one pwrite: cheaper than mapping a page for it
             if (initializer != null) {
-                initializer.initialise(Platform.current().map(file, header.headerSize(), payloadSize,
+                initializer.initialise(Platform.current().mappings().map(file, header.headerSize(), payloadSize,
                         MapAccess.READ_WRITE, arena));
             }
         }
@@ -42,7 +42,7 @@ final class SharedFiles {
 
     /** Reads and checks the header of an object's file; {@code FileSystemException} if it is not one. */
     static SharedHeader readHeader(OsFile file, String subject) throws IOException {
-        long pageSize = Platform.current().pageSize();
+        long pageSize = Platform.current().mappings().pageSize();
         // Read, not mapped: a file shorter than it claims (another user's debris, a truncation) cannot fault.
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment first = arena.allocate(pageSize, 8);

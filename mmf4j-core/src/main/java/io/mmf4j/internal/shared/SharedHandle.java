@@ -1,6 +1,7 @@
 package io.mmf4j.internal.shared;
 
 import io.mmf4j.NamedObjectKind;
+import io.mmf4j.internal.platform.HeldObject;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
@@ -27,20 +28,18 @@ import java.nio.file.Path;
  */
 public final class SharedHandle implements AutoCloseable {
     private final Namespace namespace;
-    private final Path path;
-    private final OsFile file;
+    private final HeldObject held;
     private final SharedHeader header;
     private volatile long payloadSize; // raised by a map's growth, never lowered
     private final boolean writable;
     private final boolean created;
     private boolean closed;
 
-    SharedHandle(Namespace namespace, Path path, OsFile file, SharedHeader header, long payloadSize, boolean writable,
+    SharedHandle(Namespace namespace, HeldObject held, SharedHeader header, long payloadSize, boolean writable,
                  boolean created) {
         this.created = created;
         this.namespace = namespace;
-        this.path = path;
-        this.file = file;
+        this.held = held;
         this.header = header;
         this.payloadSize = payloadSize;
         this.writable = writable;
@@ -69,7 +68,12 @@ public final class SharedHandle implements AutoCloseable {
 
     /** The object's file, e.g. to hand it to a child process. */
     public OsFile file() {
-        return file;
+        return held.file();
+    }
+
+    /** Where the store keeps the object, e.g. to describe it to a child process. */
+    public Path path() {
+        return held.path();
     }
 
     /** Whether this handle may map the payload for writing. */
@@ -103,13 +107,13 @@ public final class SharedHandle implements AutoCloseable {
         if (access.needsWritableFile() && !writable) {
             throw new java.nio.file.AccessDeniedException(header.name(), null, "opened without write access");
         }
-        return Platform.current().map(file, header.headerSize() + offset, length, access, arena);
+        return Platform.current().mappings().map(held.file(), header.headerSize() + offset, length, access, arena);
     }
 
     /** How many handles hold the object now, over all processes (this one included while open). */
     public synchronized int holderCount() throws IOException {
         checkOpen();
-        return Platform.current().holderCount(file);
+        return held.holderCount();
     }
 
     /** The descriptor of a closed handle may already name another file: never use it. */
@@ -128,15 +132,11 @@ public final class SharedHandle implements AutoCloseable {
             }
             closed = true;
         }
-        try {
-            namespace.reclaimIfUnheld(file, path);
-        } finally {
-            file.close();
-        }
+        held.close();
     }
 
     @Override
     public String toString() {
-        return header.kind() + " '" + header.name() + "' in " + namespace.directory();
+        return header.kind() + " '" + header.name() + "' at " + held.path();
     }
 }

@@ -27,8 +27,8 @@ final class Owners {
     static final long WATCH_INTERVAL_MILLIS = 50;
     private static final int TOKEN_MASK = (1 << 24) - 1;
     private static final Platform PLATFORM = Platform.current();
-    static final long PID = PLATFORM.processId();
-    private static final long START_BITS = PLATFORM.processStartStamp(PID) & 0xFF;
+    static final long PID = PLATFORM.processes().processId();
+    private static final long START_BITS = PLATFORM.processes().processStartStamp(PID) & 0xFF;
     private static final long PROCESS_PART = (PID << 32) | (START_BITS << 24);
 
     private static final AtomicInteger NEXT_TOKEN = new AtomicInteger();
@@ -104,7 +104,7 @@ final class Owners {
         if (isLocal(owner)) {
             return false;
         }
-        long stamp = PLATFORM.processStartStamp(owner >>> 32);
+        long stamp = PLATFORM.processes().processStartStamp(owner >>> 32);
         return stamp < 0 || (stamp & 0xFF) != ((owner >>> 24) & 0xFF);
     }
 

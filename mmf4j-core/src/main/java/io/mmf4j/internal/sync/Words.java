@@ -102,7 +102,7 @@ final class Words {
             return parkVirtual(word, expected, nanos);
         }
         try {
-            return PLATFORM.awaitChange(word, expected, nanos);
+            return PLATFORM.waits().awaitChange(word, expected, nanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,7 +125,7 @@ final class Words {
 
     static void wake(MemorySegment word, int count) {
         try {
-            PLATFORM.wake(word, count);
+            PLATFORM.waits().wake(word, count);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -152,7 +152,7 @@ class NamespaceTest {
                             }
                             assertEquals(4096, handle.header().capacity());
                             // while we hold it nobody can reclaim it, so the name must name the file we hold
-                            assertTrue(io.mmf4j.internal.platform.Platform.current().identity(ns.pathOf("race"))
+                            assertTrue(io.mmf4j.internal.platform.linux.LinuxStoreAccess.identity(ns.pathOf("race"))
                                     .orElseThrow().sameFile(handle.file().identity()), "holding a reclaimed object");
                             MemorySegment payload = handle.mapPayload(0, 4096, MapAccess.READ_WRITE, arena);
                             assertEquals(0xFEEDL, payload.get(ValueLayout.JAVA_LONG, 0), "initialised before visible");
@@ -202,14 +202,14 @@ class NamespaceTest {
             java.util.concurrent.Future<?> closing;
             // play a remover: with the removal lock held, unlink the name and make a new object of it, while the
             // old object's last close is under way; the close must not decide (or unlink) until we let go
-            try (java.io.Closeable lock = io.mmf4j.internal.platform.Platform.current().lockNameRemoval(dir)) {
+            try (java.io.Closeable lock = io.mmf4j.internal.platform.linux.LinuxStoreAccess.lockNameRemoval(dir)) {
                 closing = closer.submit(() -> {
                     old.close();
                     return null;
                 });
                 Thread.sleep(300);
                 assertFalse(closing.isDone(), "the last close waits for the removal lock before it looks at the name");
-                io.mmf4j.internal.platform.Platform.current().unlink(path); // the name still named the old object
+                io.mmf4j.internal.platform.linux.LinuxStoreAccess.unlink(path); // the name still named the old object
                 fresh = ns.create(NamedObjectKind.MAP, "x", 4096, 4096, 0, true,
                         payload -> payload.set(ValueLayout.JAVA_LONG, 0, 77));
             }
@@ -218,7 +218,7 @@ class NamespaceTest {
             closer.shutdownNow();
         }
         try (fresh; Arena arena = Arena.ofConfined()) {
-            assertTrue(io.mmf4j.internal.platform.Platform.current().identity(path).orElseThrow()
+            assertTrue(io.mmf4j.internal.platform.linux.LinuxStoreAccess.identity(path).orElseThrow()
                     .sameFile(fresh.file().identity()), "the old object's last close left the new one's name alone");
             try (SharedHandle opened = ns.open(NamedObjectKind.MAP, "x", false)) {
                 assertEquals(77, opened.mapPayload(0, 4096, MapAccess.READ, arena).get(ValueLayout.JAVA_LONG, 0));
@@ -235,7 +235,7 @@ class NamespaceTest {
             java.util.concurrent.ExecutorService remover = java.util.concurrent.Executors.newSingleThreadExecutor();
             try {
                 java.util.concurrent.Future<?> removing;
-                try (java.io.Closeable lock = io.mmf4j.internal.platform.Platform.current().lockNameRemoval(dir)) {
+                try (java.io.Closeable lock = io.mmf4j.internal.platform.linux.LinuxStoreAccess.lockNameRemoval(dir)) {
                     removing = remover.submit(() -> {
                         ns.remove("e");
                         return null;

@@ -8,9 +8,43 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** Turns errnos that have a {@code java.nio.file} meaning into those exceptions, keeping the full message. */
+/**
+ * Turns errnos that have a {@code java.nio.file} meaning into those exceptions, keeping the full message; and
+ * {@link #call}/{@link #run}, the one catch-and-translate block every downcall of the backend goes through.
+ * Stateless and thread-safe.
+ */
 public final class LinuxErrors {
     private LinuxErrors() {}
+
+    /** A libc call that may fail with an errno. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws ErrnoException;
+    }
+
+    /** A libc call with no result that may fail with an errno. */
+    @FunctionalInterface
+    interface VoidCall {
+        void run() throws ErrnoException;
+    }
+
+    /** Runs {@code call}, translating its errno failure. */
+    static <T> T call(Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (ErrnoException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code call}, translating its errno failure. */
+    static void run(VoidCall call) throws IOException {
+        try {
+            call.run();
+        } catch (ErrnoException e) {
+            throw translate(e);
+        }
+    }
 
     public static IOException translate(ErrnoException e) {
         FileSystemException translated = switch (e.errno()) {

@@ -11,7 +11,10 @@ import io.mmf4j.internal.platform.FileIdentity;
 import io.mmf4j.internal.platform.OsFile;
 import java.io.IOException;
 
-/** An open file descriptor of a regular file. Close is idempotent. */
+/**
+ * An open file descriptor of a regular file. Thread-safe for its reads and writes; close is idempotent, and
+ * after it every call that needs the descriptor throws (the number may already name another file).
+ */
 public final class LinuxFile implements OsFile {
     private final int fd;
     private final String path;
@@ -50,6 +53,14 @@ public final class LinuxFile implements OsFile {
         return fd;
     }
 
+    /** The Linux file behind {@code file}: a backend maps and links only the files it opened itself. */
+    static LinuxFile of(OsFile file) {
+        if (file instanceof LinuxFile linux) {
+            return linux;
+        }
+        throw new IllegalArgumentException(file + " was not opened by the linux backend");
+    }
+
     @Override
     public String path() {
         return path;
@@ -68,21 +79,13 @@ public final class LinuxFile implements OsFile {
     @Override
     public long size() throws IOException {
         checkOpen();
-        try {
-            return Stat.fstat(fd, path).size();
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        return LinuxErrors.call(() -> Stat.fstat(fd, path).size());
     }
 
     @Override
     public void setLength(long length) throws IOException {
         checkOpen();
-        try {
-            Unistd.ftruncate(fd, length, path);
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        LinuxErrors.run(() -> Unistd.ftruncate(fd, length, path));
     }
 
     @Override
@@ -104,11 +107,7 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public void dropCache(long offset, long length) throws IOException {
-        try {
-            Fcntl.posixFadvise(fd, offset, length, Fcntl.POSIX_FADV_DONTNEED, path);
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        LinuxErrors.run(() -> Fcntl.posixFadvise(fd, offset, length, Fcntl.POSIX_FADV_DONTNEED, path));
     }
 
     @Override
@@ -143,11 +142,7 @@ public final class LinuxFile implements OsFile {
     @Override
     public void sync() throws IOException {
         checkOpen();
-        try {
-            Unistd.fdatasync(fd, path); // data and size; a timestamp alone is not worth a journal commit
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        LinuxErrors.run(() -> Unistd.fdatasync(fd, path)); // data and size; a timestamp alone is not worth a journal commit
     }
 
     /** After close the fd number may already name another file: never use it again. */
@@ -157,22 +152,20 @@ public final class LinuxFile implements OsFile {
         }
     }
 
-    @Override
-    public void lockShared() throws IOException {
-        try {
-            SysFile.flock(fd, SysFile.LOCK_SH, path);
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+    /**
+     * Marks this handle as a holder of the file (a shared flock, which the kernel drops when the handle is closed
+     * or its process dies). Blocks while another handle holds the file exclusively.
+     */
+    void lockShared() throws IOException {
+        LinuxErrors.run(() -> SysFile.flock(fd, SysFile.LOCK_SH, path));
     }
 
-    @Override
-    public boolean tryLockExclusive() throws IOException {
-        try {
-            return SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path);
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+    /**
+     * Tries, without blocking, to hold the file exclusively: true means no other handle — in any process —
+     * holds it. A shared lock this handle held is given up either way.
+     */
+    boolean tryLockExclusive() throws IOException {
+        return LinuxErrors.call(() -> SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path));
     }
 
     /** The byte the growth lock covers: far past any file's data (ext4 and tmpfs stop well below 2^62). */
@@ -202,12 +195,8 @@ public final class LinuxFile implements OsFile {
 
     @Override
     public FileIdentity identity() throws IOException {
-        try {
-            Stat.FileStatus status = Stat.fstat(fd, path);
-            return new FileIdentity(status.device(), status.inode(), status.links());
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        Stat.FileStatus status = LinuxErrors.call(() -> Stat.fstat(fd, path));
+        return new FileIdentity(status.device(), status.inode(), status.links());
     }
 
     @Override
@@ -216,11 +205,7 @@ public final class LinuxFile implements OsFile {
             return;
         }
         closed = true;
-        try {
-            Unistd.close(fd, path);
-        } catch (ErrnoException e) {
-            throw LinuxErrors.translate(e);
-        }
+        LinuxErrors.run(() -> Unistd.close(fd, path));
     }
 
     void closeQuietly() {

@@ -26,7 +26,7 @@ final class LinuxPlacedMappings implements PlacedMappings {
         String subject = file.path() + " [" + offset + ", +" + length + ") at " + LinuxVirtualMemory.range(address, length);
         long got;
         try {
-            got = Mman.mmap(address, length, LinuxPlatform.protection(access), flags(access) | Mman.MAP_FIXED_NOREPLACE,
+            got = Mman.mmap(address, length, LinuxMappings.protection(access), flags(access) | Mman.MAP_FIXED_NOREPLACE,
                     ((LinuxFile) file).fd(), offset, subject);
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EEXIST) {
@@ -46,7 +46,7 @@ final class LinuxPlacedMappings implements PlacedMappings {
     public void mapOver(OsFile file, long offset, long length, MapAccess access, long address) throws IOException {
         String subject = file.path() + " [" + offset + ", +" + length + ") over " + LinuxVirtualMemory.range(address, length);
         try {
-            Mman.mmap(address, length, LinuxPlatform.protection(access), flags(access) | Mman.MAP_FIXED,
+            Mman.mmap(address, length, LinuxMappings.protection(access), flags(access) | Mman.MAP_FIXED,
                     ((LinuxFile) file).fd(), offset, subject);
         } catch (ErrnoException e) {
             reserveOver(address, length); // a kernel before 6.12 may have left a hole: make it a reservation again

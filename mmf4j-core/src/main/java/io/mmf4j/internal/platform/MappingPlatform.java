@@ -1,0 +1,45 @@
+package io.mmf4j.internal.platform;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The mapping capability: maps files into memory, writes mappings back, and the residency hints. Stateless
+ * and thread-safe; a mapping lives as long as the arena it was made in.
+ */
+public interface MappingPlatform {
+
+    /** The size of a page, the unit of protection and commitment. */
+    long pageSize();
+
+    /** The unit in which address space is reserved and view offsets are aligned (64 KiB on Windows). */
+    long allocationGranularity();
+
+    /**
+     * Maps {@code [offset, offset + length)} of {@code file}; {@code offset} must be a multiple of
+     * {@link #pageSize()}. The segment is bound to {@code arena}: closing the arena unmaps it.
+     */
+    MemorySegment map(OsFile file, long offset, long length, MapAccess access, Arena arena) throws IOException;
+
+    /**
+     * A segment as long as any mapping whose arena is already closed, so that every access through it throws
+     * {@code IllegalStateException}; empty where the backend cannot make one without a restricted method.
+     */
+    java.util.Optional<MemorySegment> closedSegment();
+
+    /** Writes the dirty pages of a mapping made by {@link #map} back to its file and waits for the writes. */
+    void flush(MemorySegment mapping) throws IOException;
+
+    /** The pages of {@code mapping} that are resident in memory, one boolean per page. */
+    boolean[] residency(MemorySegment mapping) throws IOException;
+
+    /** Hints that {@code mapping} will be needed soon (read-ahead). */
+    void willNeed(MemorySegment mapping) throws IOException;
+
+    /**
+     * Asks the OS to take the pages of {@code mapping} out of memory now (a hint: locked pages and pages that
+     * other processes use may stay). The contents are kept: file pages are read back, private pages swapped.
+     */
+    void pageOut(MemorySegment mapping) throws IOException;
+}

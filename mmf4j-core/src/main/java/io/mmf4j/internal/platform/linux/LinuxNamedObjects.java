@@ -1,0 +1,226 @@
+package io.mmf4j.internal.platform.linux;
+
+import io.mmf4j.internal.platform.FileAccess;
+import io.mmf4j.internal.platform.FileIdentity;
+import io.mmf4j.internal.platform.HeldObject;
+import io.mmf4j.internal.platform.NamedObjectStore;
+import io.mmf4j.internal.platform.ObjectPermissions;
+import io.mmf4j.internal.platform.StoreLocation;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The named-object store of Linux: a namespace is a directory (under {@code /dev/shm} by default, the system
+ * property {@code mmf4j.namespace.root} moves it) with one file per live object, named by its key.
+ *
+ * <ul>
+ *   <li><b>Modes.</b> {@code local()} and {@code at(dir)} are owner-only (directory 0700, files 0600); the
+ *       global directory is sticky and world-writable (01777, like /tmp) and its files get the creator's
+ *       {@link ObjectPermissions} as mode bits. {@link NamespaceDirectory} checks a directory before first use.</li>
+ *   <li><b>Holders.</b> Each {@link HeldObject} keeps the file open with a shared {@code flock}; the kernel
+ *       drops it when the handle closes or its process dies. A file whose exclusive lock can be taken has no
+ *       holder left: it is dead, and whoever finds it so unlinks it. Holder counts come from
+ *       {@code /proc/locks} ({@link LinuxHolders}).</li>
+ *   <li><b>Atomic creation.</b> A new object is an unnamed file (O_TMPFILE), built, locked, and only then
+ *       linked to its name: no process ever sees a half-made object, and a creator that dies half-way leaves
+ *       nothing behind.</li>
+ *   <li><b>Removal.</b> Every unlink — removal or reclamation — goes through {@link NameRemoval}, which checks
+ *       under a per-directory lock that the name still names the file in question.</li>
+ *   <li><b>Opening.</b> An opener that got its lock re-checks that the name still names its file (the last
+ *       holder may have reclaimed it in between), and retries if not.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; immutable but for the cache of checked directories.
+ */
+final class LinuxNamedObjects implements NamedObjectStore {
+    private static final int OWNER_ONLY_DIRECTORY = 0700;
+    private static final int GLOBAL_DIRECTORY = 01777;
+
+    private final LinuxProcesses processes;
+
+    LinuxNamedObjects(LinuxProcesses processes) {
+        this.processes = processes;
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("mmf4j.namespace.root", "/dev/shm"));
+    }
+
+    @Override
+    public StoreLocation local() {
+        return new StoreLocation(root().resolve("mmf4j-" + Integer.toUnsignedString(processes.userId())), false,
+                ObjectPermissions.OWNER_ONLY);
+    }
+
+    @Override
+    public StoreLocation global(ObjectPermissions permissions) {
+        return new StoreLocation(root().resolve("mmf4j-global"), true, permissions);
+    }
+
+    @Override
+    public StoreLocation at(Path directory) {
+        return new StoreLocation(directory, false, ObjectPermissions.OWNER_ONLY);
+    }
+
+    @Override
+    public Path pathOf(StoreLocation location, String key) {
+        return location.directory().resolve(key);
+    }
+
+    /** The mode bits of an object's file: owner read-write always, execute never. */
+    static int fileMode(ObjectPermissions permissions) {
+        return 0600 | (permissions.groupRead() ? 040 : 0) | (permissions.groupWrite() ? 020 : 0)
+                | (permissions.othersRead() ? 04 : 0) | (permissions.othersWrite() ? 02 : 0);
+    }
+
+    private void ready(StoreLocation location) throws IOException {
+        NamespaceDirectory.ensure(location.directory(), location.global() ? GLOBAL_DIRECTORY : OWNER_ONLY_DIRECTORY,
+                location.global(), processes.userId());
+    }
+
+    @Override
+    public HeldObject create(StoreLocation location, String key, String name, ObjectBuilder builder)
+            throws IOException {
+        ready(location);
+        sweep(location);
+        Path directory = location.directory();
+        Path path = pathOf(location, key);
+        LinuxFile file = LinuxNames.createUnnamed(directory, fileMode(location.permissions()));
+        try {
+            builder.build(file);
+            file.lockShared();
+            while (true) {
+                try {
+                    LinuxNames.link(file, path);
+                    return new LinuxHeldObject(directory, path, file);
+                } catch (FileAlreadyExistsException taken) {
+                    if (!reclaimIfDead(directory, path)) {
+                        throw new FileAlreadyExistsException(name, null,
+                                "a live named object of this name exists in " + directory);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                file.close(); // unnamed: closing it frees everything
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public HeldObject open(StoreLocation location, String key, String name, boolean writable) throws IOException {
+        ready(location);
+        Path directory = location.directory();
+        Path path = pathOf(location, key);
+        while (true) {
+            LinuxFile file;
+            try {
+                file = LinuxNames.openNoFollow(path, writable ? FileAccess.READ_WRITE : FileAccess.READ);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(name, null, "no live named object of this name in " + directory);
+            }
+            try {
+                if (file.tryLockExclusive()) { // no holder: dead since its last holder died; reclaim it
+                    NameRemoval.Outcome outcome = NameRemoval.unlinkIfNames(directory, path, file);
+                    file.close();
+                    if (outcome == NameRemoval.Outcome.NOT_NAMED) {
+                        continue; // removed (and maybe re-created) since we opened it: look again
+                    }
+                    throw new NoSuchFileException(name, null, "no live named object of this name in " + directory
+                            + " (a dead one was reclaimed)");
+                }
+                file.lockShared();
+                FileIdentity held = file.identity();
+                Optional<FileIdentity> named = LinuxNames.identity(path);
+                if (held.links() == 0 || named.isEmpty() || !named.get().sameFile(held)) {
+                    file.close(); // reclaimed (and maybe re-created) between open and lock: look again
+                    continue;
+                }
+                return new LinuxHeldObject(directory, path, file);
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    file.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public HeldObject adopt(io.mmf4j.internal.platform.OsFile file, Path path, boolean writable) throws IOException {
+        LinuxFile linux = LinuxFile.of(file);
+        linux.lockShared();
+        return new LinuxHeldObject(path.getParent(), path, linux);
+    }
+
+    @Override
+    public void remove(StoreLocation location, String key, String name) throws IOException {
+        ready(location);
+        NameRemoval.remove(location.directory(), pathOf(location, key), name);
+    }
+
+    @Override
+    public int sweep(StoreLocation location) throws IOException {
+        ready(location);
+        int reclaimed = 0;
+        for (Path entry : entries(location.directory())) {
+            if (reclaimIfDead(location.directory(), entry)) {
+                reclaimed++;
+            }
+        }
+        return reclaimed;
+    }
+
+    @Override
+    public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
+        sweep(location);
+        for (Path entry : entries(location.directory())) {
+            try (LinuxFile file = LinuxNames.openNoFollow(entry, FileAccess.READ)) {
+                int holders = LinuxHolders.count(file.identity());
+                if (holders > 0) {
+                    visitor.visit(file, holders);
+                }
+            } catch (NoSuchFileException | AccessDeniedException gone) {
+                // reclaimed since the listing, or another user's object this user may not read
+            }
+        }
+    }
+
+    /** The object files of {@code directory}: only names that are keys (nothing else someone put there). */
+    private static List<Path> entries(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
+        }
+    }
+
+    /** Unlinks {@code path} if no handle holds its file; true if it is gone (now or already). */
+    static boolean reclaimIfDead(Path directory, Path path) throws IOException {
+        LinuxFile file;
+        try {
+            file = LinuxNames.openNoFollow(path, FileAccess.READ);
+        } catch (NoSuchFileException gone) {
+            return true;
+        } catch (AccessDeniedException notOurs) {
+            return false;
+        }
+        try (file) {
+            if (!file.tryLockExclusive()) {
+                return false;
+            }
+            // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
+            return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
+        }
+    }
+}
