@@ -6,9 +6,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A view that grows in place as its map grows: address space for {@link #maximumSize()} bytes is reserved when the
- * view is made ({@link MemoryMappedFile#createGrowingView}), the map's bytes are mapped into the start of it, and
- * {@link #refresh()} maps the bytes the map has grown by since — grown by this process or another — into the same
- * reservation, so {@link #address()} and the base of every {@link #segment()} never move. What an append-only log
+ * view is made ({@link MemoryMappedFile#createGrowingView}) and the map's file is mapped over all of it, and
+ * {@link #refresh()} takes in the bytes the map has grown by since — grown by this process or another — so
+ * {@link #address()} and the base of every {@link #segment()} never move, and growth needs no new mapping. What an append-only log
  * needs: a writer calls {@link #ensureSize} before it appends, a reader calls {@link #refresh} to follow.
  *
  * {@snippet :
@@ -56,7 +56,7 @@ public sealed interface MemoryMappedGrowingView extends AutoCloseable permits Gr
     MemorySegment segment();
 
     /**
-     * Maps the bytes the map has grown by (its {@link MemoryMappedFile#capacity()} now, growth by other processes
+     * Takes in the bytes the map has grown by (its {@link MemoryMappedFile#capacity()} now, growth by other processes
      * included), up to {@link #maximumSize()}; returns the new {@link #size()}. Cheap when nothing has changed.
      */
     long refresh() throws IOException;

@@ -2,8 +2,6 @@ package io.mmf4j.internal;
 
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedGrowingView;
-import io.mmf4j.internal.platform.MapAccess;
-import io.mmf4j.internal.platform.PlacedMappings;
 import io.mmf4j.internal.platform.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,42 +9,36 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The one implementation of {@link MemoryMappedGrowingView}: a reservation of whole pages from the page holding
- * the view's first byte, with the map's pages mapped over the start of it ({@code MAP_FIXED} into the
- * reservation; adjacent pieces of one file merge into one kernel mapping). {@code mapped} is how many bytes of the
- * reservation hold the file; {@code segment} never reaches past them. Every segment lives in the view's one shared
- * arena, whose cleanup unmaps the whole reservation.
+ * The one implementation of {@link MemoryMappedGrowingView}: address space for the whole maximum is reserved, and
+ * the file is mapped over all of it at once ({@code MAP_FIXED} into the reservation) — past the file's end too,
+ * where pages exist only once the file has grown. So growth itself needs no mapping call: when the map's capacity
+ * (checked against the file's size) covers more, {@link #refresh()} only hands out a larger segment. No segment ever
+ * reaches past the capacity, so none covers a page past the end of the file, which would fault. Every segment
+ * lives in the view's one shared arena, whose cleanup unmaps the whole range.
  *
  * <p>Thread-safe: growth and close hold the monitor; {@link #segment()} reads a volatile field.
  */
 public final class GrowingViewImpl implements MemoryMappedGrowingView {
     private final MemoryMappedFileImpl map;
     private final MappingSource source;
-    private final MappingSource.FileWindow window;
     private final long offset;
-    private final long pageOffset;
     private final long pointerOffset;
     private final long maximumSize;
     private final MemoryMappedFileAccess access;
-    private final MapAccess mapAccess;
     private final Arena arena;
     private final long base;
-    private long mapped; // guarded by this
     private volatile long size;
     private volatile MemorySegment segment;
     private volatile boolean closed;
 
-    private GrowingViewImpl(MemoryMappedFileImpl map, MappingSource.FileWindow window, long offset, long pageOffset,
-                            long maximumSize, MemoryMappedFileAccess access, Arena arena, long base) {
+    private GrowingViewImpl(MemoryMappedFileImpl map, long offset, long pageOffset, long maximumSize,
+                            MemoryMappedFileAccess access, Arena arena, long base) {
         this.map = map;
         this.source = map.source();
-        this.window = window;
         this.offset = offset;
-        this.pageOffset = pageOffset;
         this.pointerOffset = offset - pageOffset;
         this.maximumSize = maximumSize;
         this.access = access;
-        this.mapAccess = MappedView.mapAccess(access);
         this.arena = arena;
         this.base = base;
         this.segment = slice(0);
@@ -69,8 +61,15 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
         Arena arena = Arena.ofShared();
         try {
             long base = platform.virtualMemory().reserve(reserved, pageSize);
+            try {
+                platform.placedMappings().mapOver(window.file(), window.fileOffset() + pageOffset, reserved,
+                        MappedView.mapAccess(access), base);
+            } catch (IOException | RuntimeException | Error e) {
+                release(base, reserved); // mapOver left it reserved
+                throw e;
+            }
             MemorySegment.ofAddress(base).reinterpret(0, arena, nothing -> release(base, reserved));
-            GrowingViewImpl view = new GrowingViewImpl(map, window, offset, pageOffset, maximumSize, access, arena, base);
+            GrowingViewImpl view = new GrowingViewImpl(map, offset, pageOffset, maximumSize, access, arena, base);
             view.refresh();
             return view;
         } catch (IOException | RuntimeException | Error e) {
@@ -92,7 +91,7 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
         }
     }
 
-    @SuppressWarnings("restricted") // covers only bytes mapped from the file (checked by the callers)
+    @SuppressWarnings("restricted") // covers only bytes the file holds (the callers checked the capacity)
     private MemorySegment slice(long bytes) {
         MemorySegment s = MemorySegment.ofAddress(base + pointerOffset).reinterpret(bytes, arena, null);
         return access.canWrite() ? s : s.asReadOnly();
@@ -137,14 +136,7 @@ public final class GrowingViewImpl implements MemoryMappedGrowingView {
         if (available <= size) {
             return size;
         }
-        long pageSize = Platform.current().mappings().pageSize();
-        long pages = (pointerOffset + available + pageSize - 1) / pageSize * pageSize;
-        if (pages > mapped) {
-            PlacedMappings os = Platform.current().placedMappings();
-            os.mapOver(window.file(), window.fileOffset() + pageOffset + mapped, pages - mapped, mapAccess, base + mapped);
-            mapped = pages;
-        }
-        segment = slice(available);
+        segment = slice(available); // the file holds these bytes: the capacity was checked against its size
         size = available;
         return available;
     }
