@@ -3,7 +3,9 @@
 //   mremap: fallocate(fd, 0, size, 1 MiB) + mremap(base, size, size + 1 MiB, 0)   (grown in place: the 64 MiB
 //           after the base were reserved, then freed, before the batch)
 //   fixed:  fallocate(fd, 0, size, 1 MiB) + mmap(base + size, 1 MiB, MAP_SHARED | MAP_FIXED, fd, size) into a
-//           PROT_NONE reservation (mmf4j's mapping call; mmf4j adds its cross-process growth lock and an fstat)
+//           PROT_NONE reservation (growth by mapping into a reservation, for comparison)
+// (mmf4j's own step is fallocate(KEEP_SIZE) + a 1-byte fallocate that raises the size: its growing view maps the
+// file over the whole reservation up front, so a step needs no mapping call.)
 // Usage: growth_step mremap|fixed BATCHES DIR   prints the median batch time over BATCHES after BATCHES/10 warm-up.
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -47,7 +49,8 @@ int main(int argc, char **argv) {
   int fixed = strcmp(argv[1], "fixed") == 0, n = atoi(argv[2]);
   char path[4096]; snprintf(path, sizeof path, "%s/growth_step.%d.bin", argv[3], getpid());
   for (int i = 0; i < n / 10 + 1; i++) batch(path, fixed);
-  double *times = malloc(sizeof(double) * n);
+  if (n < 1) n = 1;
+  double *times = malloc(sizeof(double) * (size_t)n);
   for (int i = 0; i < n; i++) times[i] = batch(path, fixed);
   qsort(times, n, sizeof(double), cmp);
   printf("%d growth steps %s ns: %.0f\n", STEPS, fixed ? "fixed" : "mremap", times[n / 2] * 1e9);

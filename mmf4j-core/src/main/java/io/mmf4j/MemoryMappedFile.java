@@ -262,7 +262,7 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
     /**
      * Makes the capacity at least {@code newCapacity} (as {@code ArrayList.ensureCapacity} does): a persisted map's
      * file grows, its new space reserved (fallocate); a named map's shared memory grows, committed unless it was
-     * made with {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES}. The new bytes read as zero. A map already
+     * made with {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} (then only its new last page is). The new bytes read as zero. A map already
      * that large — grown here or by another process — is left alone, so concurrent growers never fail each other
      * and end at the larger size; a map never shrinks. Every process's map object of a named map sees the new
      * {@link #capacity()} and may make views over the new bytes; views made before keep their size and work on.

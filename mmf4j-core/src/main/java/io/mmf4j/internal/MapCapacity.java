@@ -15,10 +15,13 @@ import java.util.function.LongConsumer;
  *       object's own, or a named persisted map's entry — which every process's map object reads (one memory
  *       read) and checks against the file's size before believing a larger value: the header is untrusted, and
  *       the file's size is what makes a mapping safe. An unnamed map knows its capacity itself.</li>
- *   <li><b>Growth.</b> Under the file's growth lock ({@link OsFile#lockGrowth()}, shared by every process), the
- *       file grows first — reserved with fallocate, or only sized for {@code DELAY_ALLOCATE_PAGES} — and the
- *       header is raised after, so a capacity anyone can read is always backed by the file. Growth only ever
- *       raises: two growers at once end at the larger size. A failure puts the file back to its old size.</li>
+ *   <li><b>Growth.</b> The file grows first — its new space reserved without changing the size, then the size
+ *       raised ({@link OsFile#growTo}; only the size for {@code DELAY_ALLOCATE_PAGES}) — and the header is raised
+ *       after, so a capacity anyone can read is always backed by the file. Neither step ever lowers anything, so
+ *       growers in any processes need no lock and two at once end at the larger size; no room fails the first
+ *       step, leaving the size as it was (blocks it reserved past the end stay with the file). Where the file
+ *       system cannot reserve (no fallocate), growth sets the size under the file's growth lock
+ *       ({@link OsFile#lockGrowth()}) and a failure puts the old size back.</li>
  * </ul>
  *
  * <p>Thread-safe. A map that cannot grow (made from a {@code FileChannel}) has no file here.
@@ -96,6 +99,33 @@ final class MapCapacity {
         if (capacity > Long.MAX_VALUE - dataOffset) {
             throw new IllegalArgumentException("newCapacity " + capacity + " is too large");
         }
+        boolean grown;
+        try {
+            grown = file.growTo(dataOffset + before, dataOffset + capacity, reserve);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot grow " + subject + " from " + before + " to " + capacity
+                    + " bytes; it keeps its old size: " + e.getMessage(), e);
+        }
+        if (grown) {
+            return raise(capacity);
+        }
+        return growLocked(capacity, subject);
+    }
+
+    /** After the file holds {@code capacity} bytes: everyone may believe it. */
+    private long raise(long capacity) {
+        HeaderCapacity header = shared;
+        if (header != null) {
+            header.raise(capacity);
+        }
+        long now = known.accumulateAndGet(capacity, Math::max);
+        onGrowth.accept(now);
+        return now;
+    }
+
+    /** Growth where the file system cannot reserve without sizing: serialised, so a failure can be undone. */
+    private long growLocked(long capacity, String subject) throws IOException {
+        long before;
         Closeable lock = file.lockGrowth();
         try {
             before = current();
@@ -114,13 +144,7 @@ final class MapCapacity {
                 throw new IOException("cannot grow " + subject + " from " + before + " to " + capacity
                         + " bytes; it keeps its old size: " + e.getMessage(), e);
             }
-            HeaderCapacity header = shared;
-            if (header != null) {
-                header.raise(capacity);
-            }
-            known.accumulateAndGet(capacity, Math::max);
-            onGrowth.accept(capacity);
-            return capacity;
+            return raise(capacity);
         } finally {
             lock.close();
         }

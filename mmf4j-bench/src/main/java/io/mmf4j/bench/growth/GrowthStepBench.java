@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One operation is a batch of {@value #STEPS} growth steps of 1 MiB of a growing view over a persisted map:
- * {@code ensureSize(size + 1 MiB)} — the map's file grows with its space reserved (fallocate, under the file's
- * growth lock) and the new pages are mapped into the view's reservation. Each batch starts from a new 1 MiB file
+ * {@code ensureSize(size + 1 MiB)} — the map's file grows with its space reserved (fallocate KEEP_SIZE, then a
+ * 1-byte fallocate that raises the size) and the view hands out a larger segment (the file is mapped over the
+ * view's whole reservation up front, so no mapping call is needed). Each batch starts from a new 1 MiB file
  * (made and deleted outside the timing) in a temp folder on disk, so no batch grows a file past 64 MiB. The C peer,
  * {@code growth_step.c}, does the same steps with fallocate + mremap.
  */

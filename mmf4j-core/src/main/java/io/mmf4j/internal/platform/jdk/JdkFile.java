@@ -114,6 +114,11 @@ final class JdkFile implements OsFile {
         channel.force(true); // java.nio has no fdatasync: content and metadata, the size among them
     }
 
+    @Override
+    public boolean growTo(long from, long size, boolean reserve) {
+        return false; // a FileChannel cannot reserve without changing the size: growth takes the lock
+    }
+
     /** Growth within this JVM is serialised here; {@link FileChannel#lock} serialises it with other processes. */
     private static final java.util.concurrent.locks.ReentrantLock GROWTH = new java.util.concurrent.locks.ReentrantLock();
 

@@ -168,6 +168,23 @@ public final class LinuxFile implements OsFile {
         return LinuxErrors.call(() -> SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path));
     }
 
+    @Override
+    public boolean growTo(long from, long size, boolean reserve) throws IOException {
+        checkOpen();
+        try {
+            if (reserve && size > from) {
+                Fcntl.fallocate(fd, Fcntl.FALLOC_FL_KEEP_SIZE, from, size - from, path); // the size stays as it is
+            }
+            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, size - 1, 1, path); // extends to size, never shrinks
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOSYS) {
+                return false;
+            }
+            throw LinuxErrors.translate(e);
+        }
+    }
+
     /** The byte the growth lock covers: far past any file's data (ext4 and tmpfs stop well below 2^62). */
     private static final long GROWTH_LOCK_BYTE = 1L << 62;
 
