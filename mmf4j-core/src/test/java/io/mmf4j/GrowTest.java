@@ -136,6 +136,25 @@ class GrowTest {
     }
 
     @Test
+    void aNamedPersistedMapsGrowthIsSeenByItsOpeners() throws Exception {
+        String name = "grow-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime(); // default namespace
+        try (MemoryMappedFile creator = MemoryMappedFile.createFromFile(dir.resolve("named"), FileMode.CREATE_NEW, name, 4096);
+             MemoryMappedFile opener = MemoryMappedFile.openExisting(name)) {
+            assertEquals(4096, opener.capacity());
+            opener.grow(1 << 20);
+            assertEquals(1 << 20, creator.capacity());
+            try (MemoryMappedViewAccessor write = creator.createViewAccessor((1 << 20) - 8, 8);
+                 MemoryMappedViewAccessor read = opener.createViewAccessor()) {
+                write.putLong(0, 17);
+                assertEquals(17, read.getLong((1 << 20) - 8));
+            }
+            try (MemoryMappedFile late = MemoryMappedFile.openExisting(name)) {
+                assertEquals(1 << 20, late.capacity(), "an opener after the growth starts at the new size");
+            }
+        }
+    }
+
+    @Test
     void anAnonymousMapGrows() throws Exception {
         try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 4096)) {
             map.grow(1 << 20);
