@@ -29,10 +29,11 @@ import java.util.function.LongConsumer;
 final class MapCapacity {
     private final OsFile file;
     private final long dataOffset;
-    private final boolean reserve;
+    private volatile boolean reserve;
     private final AtomicLong known;
     private final LongConsumer onGrowth;
     private volatile HeaderCapacity shared;
+    private volatile java.lang.foreign.Arena sharedArena;
 
     /**
      * @param file       the file the map's bytes live in, or {@code null} for a map that cannot grow
@@ -52,9 +53,30 @@ final class MapCapacity {
         return new MapCapacity(null, 0, false, capacity, size -> { });
     }
 
-    /** From now on the capacity is (also) the one {@code header} claims, and growth raises it. */
-    void share(HeaderCapacity header) {
-        shared = header;
+    /**
+     * From now on the capacity is (also) the one the header of {@code file} claims (a named object's, or a named
+     * persisted map's entry), and growth raises it.
+     */
+    void share(OsFile headerFile) throws IOException {
+        java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
+        try {
+            HeaderCapacity header = HeaderCapacity.map(headerFile, arena);
+            sharedArena = arena;
+            shared = header;
+        } catch (IOException | RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** Whether the shared header says growth must not commit (DELAY_ALLOCATE_PAGES). */
+    boolean sharedDelaysAllocation() {
+        return shared != null && shared.delayAllocate();
+    }
+
+    /** Growth from now on sizes the file without committing it. */
+    void delayAllocation() {
+        reserve = false;
     }
 
     /** The capacity: the largest one seen here or, checked against the file, in the shared header. */
@@ -161,11 +183,12 @@ final class MapCapacity {
         }
     }
 
-    /** Unmaps the shared header; the capacity stays the last one seen. */
+    /** Unmaps the shared header (soon: off this thread, as views are); the capacity stays the last one seen. */
     void close() {
-        HeaderCapacity header = shared;
-        if (header != null) {
-            header.close();
+        java.lang.foreign.Arena arena = sharedArena;
+        if (arena != null) {
+            sharedArena = null;
+            ViewReaper.close(arena);
         }
     }
 }

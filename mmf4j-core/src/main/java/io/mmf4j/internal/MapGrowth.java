@@ -1,7 +1,6 @@
 package io.mmf4j.internal;
 
 import io.mmf4j.MemoryMappedFileAccess;
-import io.mmf4j.internal.shared.HeaderCapacity;
 import io.mmf4j.internal.shared.SharedHandle;
 import java.io.IOException;
 
@@ -12,11 +11,13 @@ final class MapGrowth {
     static MapCapacity capacityOf(MappingSource source, long capacity) throws IOException {
         if (source instanceof SharedMapSource shared) {
             SharedHandle handle = shared.handle();
-            HeaderCapacity header = HeaderCapacity.map(handle.file());
             // the header's capacity is untrusted: never more than the payload the file held when it was opened
-            MapCapacity growth = new MapCapacity(handle.file(), handle.header().headerSize(), !header.delayAllocate(),
+            MapCapacity growth = new MapCapacity(handle.file(), handle.header().headerSize(), true,
                     Math.min(capacity, handle.payloadSize()), handle::payloadGrew);
-            growth.share(header);
+            growth.share(handle.file());
+            if (growth.sharedDelaysAllocation()) {
+                growth.delayAllocation();
+            }
             return growth;
         }
         if (source instanceof FileSource file) {
@@ -27,7 +28,7 @@ final class MapGrowth {
 
     /** A named persisted map's capacity lives in its namespace entry from now on (see {@link NamedPersistedMaps}). */
     static void shareThrough(MemoryMappedFileImpl map, SharedHandle entry) throws IOException {
-        map.growth().share(HeaderCapacity.map(entry.file()));
+        map.growth().share(entry.file());
     }
 
     static void checkCanGrow(MemoryMappedFileImpl map) {

@@ -16,36 +16,28 @@ import java.nio.ByteOrder;
  * check it against the file's size before they map by it. It is only ever raised, with the growth lock held
  * ({@link OsFile#lockGrowth()}), after the file has grown.
  *
- * <p>Thread-safe. {@link #close()} unmaps the header; a later {@link #read()} throws {@code IllegalStateException}
- * (never a fault: the mapping lives in a shared arena).
+ * <p>Thread-safe. The mapping lives in the caller's shared arena: once the caller has closed it, {@link #read()}
+ * throws {@code IllegalStateException} (never a fault).
  */
-public final class HeaderCapacity implements AutoCloseable {
+public final class HeaderCapacity {
     private static final VarHandle CAPACITY = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN)
             .varHandle();
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    private final Arena arena;
     private final MemorySegment header;
     private final boolean writable;
 
-    private HeaderCapacity(Arena arena, MemorySegment header, boolean writable) {
-        this.arena = arena;
+    private HeaderCapacity(MemorySegment header, boolean writable) {
         this.header = header;
         this.writable = writable;
     }
 
-    /** Maps the header page of {@code file}, for writing if the file was opened so. */
-    public static HeaderCapacity map(OsFile file) throws IOException {
+    /** Maps the header page of {@code file} into {@code arena}, for writing if the file was opened so. */
+    public static HeaderCapacity map(OsFile file, Arena arena) throws IOException {
         Platform platform = Platform.current();
-        Arena arena = Arena.ofShared();
-        try {
-            MemorySegment page = platform.mappings().map(file, 0, platform.mappings().pageSize(),
-                    file.writable() ? MapAccess.READ_WRITE : MapAccess.READ, arena);
-            return new HeaderCapacity(arena, page, file.writable());
-        } catch (IOException | RuntimeException | Error e) {
-            arena.close();
-            throw e;
-        }
+        MemorySegment page = platform.mappings().map(file, 0, platform.mappings().pageSize(),
+                file.writable() ? MapAccess.READ_WRITE : MapAccess.READ, arena);
+        return new HeaderCapacity(page, file.writable());
     }
 
     /** The capacity the header claims now (untrusted). */
@@ -66,15 +58,6 @@ public final class HeaderCapacity implements AutoCloseable {
         long seen = read();
         while (seen < capacity && !CAPACITY.compareAndSet(header, SharedObjectDescriptor.CAPACITY_OFFSET, seen, capacity)) {
             seen = read();
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            arena.close();
-        } catch (IllegalStateException alreadyClosed) {
-            // idempotent
         }
     }
 }
