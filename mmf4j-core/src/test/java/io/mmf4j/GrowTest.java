@@ -155,6 +155,20 @@ class GrowTest {
     }
 
     @Test
+    void thePortableBackendGrowsPersistedMapsToo() throws Exception {
+        java.util.List<String> command = new ArrayList<>(io.mmf4j.testing.ChildJvm.command(
+                io.mmf4j.testing.child.GrowChild.class, "persisted", dir.resolve("jdk").toString()));
+        command.remove("--enable-native-access=io.mmf4j");
+        command.addAll(1, List.of("--illegal-native-access=deny", "-Dmmf4j.platform=jdk"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        child.getOutputStream().close();
+        String out = new String(child.getInputStream().readAllBytes()).strip();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), out);
+        assertEquals("grown 1048576 1048576 42", out);
+    }
+
+    @Test
     void anAnonymousMapGrows() throws Exception {
         try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 4096)) {
             map.grow(1 << 20);

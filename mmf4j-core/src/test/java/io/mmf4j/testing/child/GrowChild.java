@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code grow DIR NAME CAPACITY}: opens the named map, prints "ready", waits for a line on stdin, grows the
  *       map to CAPACITY, writes byte 1 at its last byte through a new view, prints "grown CAPACITY()".</li>
+ *   <li>{@code persisted FILE}: makes a 4 KiB map of a new FILE, grows it to 1 MiB, writes 42 at its end and prints
+ *       "grown CAPACITY FILE-SIZE VALUE" (for the portable backend).</li>
  *   <li>{@code limited DIR FILE}: run under a file-size limit ({@code ulimit -f}); tries to grow a named map and a
  *       persisted one past it and prints, for each, "refused CAPACITY-AFTER SIZE-AFTER" or "grown".</li>
  * </ul>
@@ -23,7 +25,7 @@ public final class GrowChild {
     private GrowChild() {}
 
     public static void main(String[] args) throws Exception {
-        SharedNamespace ns = SharedNamespace.at(Path.of(args[1]));
+        SharedNamespace ns = args[0].equals("persisted") ? null : SharedNamespace.at(Path.of(args[1]));
         switch (args[0]) {
             case "grow" -> {
                 long capacity = Long.parseLong(args[3]);
@@ -47,6 +49,16 @@ public final class GrowChild {
                 Path file = Path.of(args[2]);
                 try (MemoryMappedFile persisted = MemoryMappedFile.createFromFile(file, FileMode.CREATE_NEW, null, 4096)) {
                     System.out.println(attempt(persisted, file));
+                }
+            }
+            case "persisted" -> { // args[1] is a file here: growth on whatever backend the child runs
+                Path file = Path.of(args[1]);
+                try (MemoryMappedFile map = MemoryMappedFile.createFromFile(file, FileMode.CREATE_NEW, null, 4096)) {
+                    map.grow(1 << 20);
+                    try (MemoryMappedViewAccessor view = map.createViewAccessor((1 << 20) - 8, 8)) {
+                        view.putLong(0, 42);
+                        System.out.println("grown " + map.capacity() + " " + Files.size(file) + " " + view.getLong(0));
+                    }
                 }
             }
             default -> throw new IllegalArgumentException(args[0]);
