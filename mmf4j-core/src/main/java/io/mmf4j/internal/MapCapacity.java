@@ -186,6 +186,7 @@ final class MapCapacity {
     /** Unmaps the shared header (soon: off this thread, as views are); the capacity stays the last one seen. */
     void close() {
         java.lang.foreign.Arena arena = sharedArena;
+        shared = null; // no more header reads (nor file-size checks, once the file may be closed)
         if (arena != null) {
             sharedArena = null;
             ViewReaper.close(arena);
