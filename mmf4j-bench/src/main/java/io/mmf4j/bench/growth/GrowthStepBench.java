@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 30, batchSize = GrowthStepBench.STEPS)
-@Measurement(iterations = 60, batchSize = GrowthStepBench.STEPS)
+@Warmup(iterations = 400, batchSize = GrowthStepBench.STEPS) // ~25 000 calls: past C2 compilation
+@Measurement(iterations = 200, batchSize = GrowthStepBench.STEPS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class GrowthStepBench {
     static final int STEPS = 63;
