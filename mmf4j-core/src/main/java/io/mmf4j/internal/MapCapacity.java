@@ -113,7 +113,7 @@ final class MapCapacity {
     }
 
     /** Makes the capacity at least {@code capacity}; returns the capacity after. */
-    long grow(long capacity, String subject) throws IOException {
+    long grow(long capacity, java.util.function.Supplier<String> subject) throws IOException {
         long before = current();
         if (before >= capacity) {
             return before;
@@ -125,7 +125,7 @@ final class MapCapacity {
         try {
             grown = file.growTo(dataOffset + before, dataOffset + capacity, reserve);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot grow " + subject + " from " + before + " to " + capacity
+            throw new IOException("cannot grow map " + subject.get() + " from " + before + " to " + capacity
                     + " bytes; it keeps its old size: " + e.getMessage(), e);
         }
         if (grown) {
@@ -146,7 +146,7 @@ final class MapCapacity {
     }
 
     /** Growth where the file system cannot reserve without sizing: serialised, so a failure can be undone. */
-    private long growLocked(long capacity, String subject) throws IOException {
+    private long growLocked(long capacity, java.util.function.Supplier<String> subject) throws IOException {
         long before;
         Closeable lock = file.lockGrowth();
         try {
@@ -163,7 +163,7 @@ final class MapCapacity {
                 }
             } catch (IOException | RuntimeException e) {
                 restore(sizeBefore, e);
-                throw new IOException("cannot grow " + subject + " from " + before + " to " + capacity
+                throw new IOException("cannot grow map " + subject.get() + " from " + before + " to " + capacity
                         + " bytes; it keeps its old size: " + e.getMessage(), e);
             }
             return raise(capacity);

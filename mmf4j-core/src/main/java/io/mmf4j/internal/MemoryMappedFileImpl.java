@@ -50,7 +50,7 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
             throw new IllegalStateException("map " + describe() + " is closed");
         }
         MapGrowth.checkCanGrow(this);
-        capacity.grow(newCapacity, "map " + describe());
+        capacity.grow(newCapacity, this::describe);
     }
 
     @Override
