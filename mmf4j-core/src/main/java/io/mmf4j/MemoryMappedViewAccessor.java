@@ -177,6 +177,23 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
     void prefetch() throws IOException;
 
     /**
+     * Locks the view's pages in memory (VirtualLock; mlock on Linux, as {@code vmtouch -l} does): reads them in and
+     * keeps them resident until {@link #unlock()} or the view's close. Over the process's locked-memory limit
+     * ({@code ulimit -l}, RLIMIT_MEMLOCK) nothing is locked and an {@code IOException} names {@code mlock} and its
+     * errno.
+     *
+     * @throws IOException when the OS refuses the lock
+     */
+    void lock() throws IOException;
+
+    /**
+     * Lets the view's pages be paged out again (VirtualUnlock; munlock).
+     *
+     * @throws IOException when the OS refuses
+     */
+    void unlock() throws IOException;
+
+    /**
      * Asks the OS to take the view's pages out of memory: writes back what a view that writes to its file has
      * written (as {@link #flush()}), then pages the view out (MADV_PAGEOUT) and, for a file, writes back the
      * file's dirty pages, whoever wrote them (fsync), and lets the page cache drop the range (POSIX_FADV_DONTNEED). Nothing is lost: the next access reads the pages back, and

@@ -8,6 +8,8 @@ import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,16 +28,29 @@ final class CachedFile implements AutoCloseable {
             "cgroup", "securityfs", "configfs", "bpf", "pstore");
 
     private final Path path;
-    private final long size;
+    private final long fileSize;
+    private final long start;
+    private final long end;
     private final MemoryMappedFile map;
+    private final List<MemoryMappedViewAccessor> locked = new ArrayList<>();
 
-    private CachedFile(Path path, long size, MemoryMappedFile map) {
+    private CachedFile(Path path, long fileSize, long start, long end, MemoryMappedFile map) {
         this.path = path;
-        this.size = size;
+        this.fileSize = fileSize;
+        this.start = start;
+        this.end = end;
         this.map = map;
     }
 
     static CachedFile open(Path path) throws IOException, CliException {
+        return open(path, ByteRange.ALL);
+    }
+
+    /**
+     * Opens {@code range} of the file, widened to whole pages (the cache holds pages, as vmtouch counts them) and
+     * clipped to the file.
+     */
+    static CachedFile open(Path path, ByteRange range) throws IOException, CliException {
         if (Files.isDirectory(path)) {
             throw new CliException(path + " is a directory, not a file");
         }
@@ -50,22 +65,40 @@ final class CachedFile implements AutoCloseable {
                     + " in the page cache");
         }
         // An empty file cannot be mapped (capacity 0 means "the file's size"), and has no pages to report.
-        MemoryMappedFile map = size == 0 ? null
+        long page = VirtualMemory.pageSize();
+        long start = range.start(size) / page * page;
+        long end = Math.min(size, (range.end(size) + page - 1) / page * page);
+        MemoryMappedFile map = end <= start ? null
                 : MemoryMappedFile.createFromFile(path, FileMode.OPEN, null, 0, MemoryMappedFileAccess.READ);
-        return new CachedFile(path, size, map);
+        return new CachedFile(path, size, start, end, map);
     }
 
     Path path() {
         return path;
     }
 
+    /** The bytes of the file in the range worked on. */
     long size() {
-        return size;
+        return end - start;
     }
 
-    /** The view over window {@code [offset, offset + WINDOW)} clipped to the file. */
+    /** The whole file's size. */
+    long fileSize() {
+        return fileSize;
+    }
+
+    /** The range worked on: its first byte (a page boundary) and the byte after its last. */
+    long start() {
+        return start;
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** The view over window {@code [offset, offset + WINDOW)} of the range, clipped to its end. */
     MemoryMappedViewAccessor window(long offset) throws IOException {
-        return map.createViewAccessor(offset, Math.min(WINDOW, size - offset), MemoryMappedFileAccess.READ);
+        return map.createViewAccessor(offset, Math.min(WINDOW, end - offset), MemoryMappedFileAccess.READ);
     }
 
     /**
@@ -87,10 +120,10 @@ final class CachedFile implements AutoCloseable {
         if (map == null) {
             return new boolean[0];
         }
-        boolean[][] parts = new boolean[(int) ((size + WINDOW - 1) / WINDOW)][];
+        boolean[][] parts = new boolean[(int) ((size() + WINDOW - 1) / WINDOW)][];
         int pages = 0;
         for (int i = 0; i < parts.length; i++) {
-            try (MemoryMappedViewAccessor view = window(i * WINDOW)) {
+            try (MemoryMappedViewAccessor view = window(start + i * WINDOW)) {
                 parts[i] = view.residency();
                 pages += parts[i].length;
             }
@@ -107,7 +140,7 @@ final class CachedFile implements AutoCloseable {
     /** Brings the file into the page cache: WILLNEED on a window, then a read of every page of it. */
     long load(Progress progress) throws IOException {
         long checksum = 0; // returned so the reads cannot be optimised away
-        for (long offset = 0; offset < size; offset += WINDOW) {
+        for (long offset = start; offset < end; offset += WINDOW) {
             try (MemoryMappedViewAccessor view = window(offset)) {
                 view.prefetch();
                 long length = view.capacity();
@@ -126,7 +159,7 @@ final class CachedFile implements AutoCloseable {
 
     /** Drops the file's pages from the page cache, window by window. */
     void evict(Progress progress) throws IOException {
-        for (long offset = 0; offset < size; offset += WINDOW) {
+        for (long offset = start; offset < end; offset += WINDOW) {
             try (MemoryMappedViewAccessor view = window(offset)) {
                 view.evict();
                 progress.advance(view.capacity());
@@ -134,8 +167,30 @@ final class CachedFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Locks the range in memory, window by window; the views stay open (and the pages locked) until
+     * {@link #close()}. Over the locked-memory limit the IOException says so and nothing stays locked.
+     */
+    void lock(Progress progress) throws IOException {
+        for (long offset = start; offset < end; offset += WINDOW) {
+            MemoryMappedViewAccessor view = window(offset);
+            try {
+                view.lock();
+            } catch (IOException | RuntimeException e) {
+                view.close();
+                throw e;
+            }
+            locked.add(view);
+            progress.advance(view.capacity());
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        for (MemoryMappedViewAccessor view : locked) {
+            view.close();
+        }
+        locked.clear();
         if (map != null) {
             map.close();
         }

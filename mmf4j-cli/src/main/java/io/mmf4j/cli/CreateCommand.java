@@ -48,6 +48,9 @@ final class CreateCommand implements Callable<Integer> {
             description = "With --global: who may open it, as rw-rw-r-- (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--json", description = "Print JSON lines: the map created, then its release.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         SharedNamespace namespace;
@@ -68,10 +71,16 @@ final class CreateCommand implements Callable<Integer> {
             throw new CliException("a named object '" + name + "' already exists in " + namespace.directory());
         }
         try (MemoryMappedFile map = created) {
-            out.printf("created map '%s' (%s) in %s%n", name, Sizes.human(map.capacity()), namespace.directory());
-            out.println(seconds == null
-                    ? "holding it until stdin closes (Ctrl-D) or Ctrl-C; it goes away when its last holder lets go"
-                    : "holding it for " + seconds + " s; it goes away when its last holder lets go");
+            if (json) {
+                out.printf("{\"created\": %s, \"capacity\": %d, \"namespace\": %s, \"holdingSeconds\": %s}%n",
+                        Json.string(name), map.capacity(), Json.string(namespace.directory().toString()),
+                        seconds == null ? "null" : seconds.toString());
+            } else {
+                out.printf("created map '%s' (%s) in %s%n", name, Sizes.human(map.capacity()), namespace.directory());
+                out.println(seconds == null
+                        ? "holding it until stdin closes (Ctrl-D) or Ctrl-C; it goes away when its last holder lets go"
+                        : "holding it for " + seconds + " s; it goes away when its last holder lets go");
+            }
             out.flush();
             if (seconds == null) {
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -79,7 +88,7 @@ final class CreateCommand implements Callable<Integer> {
                 Thread.sleep(seconds * 1000);
             }
         }
-        out.println("released map '" + name + "'");
+        out.println(json ? "{\"released\": " + Json.string(name) + "}" : "released map '" + name + "'");
         out.flush();
         return 0;
     }

@@ -41,6 +41,12 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-a", "--all"}, description = "Print every line, also runs of identical ones.")
     boolean all;
 
+    @Option(names = "--json", description = "Print JSON: the target, the range and the bytes as one hex string (at most 16 MiB).")
+    boolean json;
+
+    /** The most bytes --json puts in one string. */
+    static final long JSON_LIMIT = 16L << 20;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,6 +56,22 @@ final class DumpCommand implements Callable<Integer> {
                         + map.capacity() + " bytes");
             }
             long count = Math.min(length == null ? Long.MAX_VALUE : length, map.capacity() - offset);
+            if (json && count > JSON_LIMIT) {
+                throw new CliException("--json dumps at most " + Sizes.human(JSON_LIMIT) + "; pick a range with --offset"
+                        + " and --length (" + map.description() + " has " + Sizes.human(count) + " from offset " + offset + ")");
+            }
+            if (json) {
+                byte[] bytes = new byte[(int) count];
+                if (count > 0) {
+                    try (MemoryMappedViewAccessor view = map.map().createViewAccessor(offset, count, MemoryMappedFileAccess.READ)) {
+                        view.readArray(0, bytes, 0, bytes.length);
+                    }
+                }
+                out.printf(java.util.Locale.ROOT, "{\"target\": %s, \"capacity\": %d, \"offset\": %d, \"length\": %d, \"hex\": \"%s\"}%n",
+                        Json.string(map.description()), map.capacity(), offset, count, java.util.HexFormat.of().formatHex(bytes));
+                out.flush();
+                return 0;
+            }
             if (count == 0) {
                 return 0;
             }

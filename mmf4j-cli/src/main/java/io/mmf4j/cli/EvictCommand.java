@@ -4,9 +4,7 @@ import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
 import java.util.Locale;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code mmf evict FILE...}: drops files from the page cache (the view's evict: MADV_PAGEOUT, then
@@ -17,14 +15,6 @@ import picocli.CommandLine.Parameters;
         description = {"Drops files from the page cache (MADV_PAGEOUT + posix_fadvise DONTNEED).",
                 "Pages other processes have mapped or locked, and files on tmpfs, may stay."})
 final class EvictCommand extends CacheCommand {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to evict.")
-    List<Path> files;
-
-    @Override
-    List<Path> files() {
-        return files;
-    }
-
     @Override
     String verb() {
         return "evict";

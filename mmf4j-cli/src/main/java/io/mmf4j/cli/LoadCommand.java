@@ -1,10 +1,7 @@
 package io.mmf4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code mmf load FILE...}: brings files into the page cache — WILLNEED on each window of the file, then a read
@@ -14,16 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Brings files into the page cache (madvise WILLNEED, then touches every page).")
 final class LoadCommand extends CacheCommand {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to load.")
-    List<Path> files;
-
     /** The sum of the bytes read: a field, so that no compiler can drop the reads that bring pages in. */
     volatile long checksum;
-
-    @Override
-    List<Path> files() {
-        return files;
-    }
 
     @Override
     String verb() {

@@ -1,14 +1,17 @@
 package io.mmf4j.cli;
 
 import io.mmf4j.vm.VirtualMemory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,26 +28,40 @@ final class ResidencyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to examine.")
-    List<Path> files;
+    @Mixin
+    FileSelection selection;
+
+    @Option(names = "--json", description = "Print JSON: per file its pages, resident pages and a map of runs.")
+    boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long pages = 0;
         long resident = 0;
         int failed = 0;
         int unknown = 0;
-        for (Path file : files) {
-            try (CachedFile cached = CachedFile.open(file)) {
+        int known = 0;
+        List<String> jsonFiles = new ArrayList<>();
+        for (Path file : selection.files()) {
+            try (CachedFile cached = CachedFile.open(file, selection.range)) {
                 if (!cached.residencyKnown()) {
                     unknown++;
-                    out.println(unknownLine(cached.size(), file.toString()));
+                    if (json) {
+                        jsonFiles.add(FileJson.unknown(cached));
+                    } else {
+                        out.println(unknownLine(cached.size(), file.toString()));
+                    }
                     continue;
                 }
                 boolean[] residency = cached.residency();
                 int count = count(residency);
-                out.println(line(residency, count, cached.size(), file.toString()));
+                if (json) {
+                    jsonFiles.add(FileJson.residency(cached, residency, count));
+                } else {
+                    out.println(line(residency, count, cached.size(), file.toString()));
+                }
+                known++;
                 pages += residency.length;
                 resident += count;
             } catch (Exception e) {
@@ -52,9 +69,11 @@ final class ResidencyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Failures.describe(e));
             }
         }
-        if (files.size() > 1) {
+        if (json) {
+            out.print(FileJson.document(jsonFiles, resident, pages));
+        } else if (known + unknown + failed > 1) {
             out.printf(Locale.ROOT, "total: %d of %d pages in memory (%s) in %s%s%n",
-                    resident, pages, percent(resident, pages), Sizes.count(files.size() - failed - unknown, "file"),
+                    resident, pages, percent(resident, pages), Sizes.count(known, "file"),
                     unknown == 0 ? "" : "; residency unknown for " + Sizes.count(unknown, "file"));
         }
         out.flush();

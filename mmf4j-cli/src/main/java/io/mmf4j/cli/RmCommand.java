@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,9 @@ final class RmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The object's name.")
     String name;
 
+    @Option(names = "--json", description = "Print JSON: the name removed and its namespace.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         SharedNamespace namespace = where.namespace();
@@ -38,8 +42,12 @@ final class RmCommand implements Callable<Integer> {
             throw new CliException("no named object '" + name + "' in " + namespace.directory(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("removed '%s' from %s; processes holding it keep its memory until they close%n", name,
-                namespace.directory());
+        if (json) {
+            out.printf("{\"removed\": %s, \"namespace\": %s}%n", Json.string(name), Json.string(namespace.directory().toString()));
+        } else {
+            out.printf("removed '%s' from %s; processes holding it keep its memory until they close%n", name,
+                    namespace.directory());
+        }
         out.flush();
         return 0;
     }

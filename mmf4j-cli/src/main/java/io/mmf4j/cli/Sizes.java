@@ -55,6 +55,18 @@ final class Sizes {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f %siB" : "%.1f %siB", value, UNITS.charAt(unit));
     }
 
+    /**
+     * The two ends of a {@code FROM-TO} range as written (either may be empty: an open end); {@code what} and
+     * {@code example} go into the message when there is no dash.
+     */
+    static String[] rangeEnds(String text, String what, String example) {
+        int dash = text.indexOf('-');
+        if (dash < 0) {
+            throw new TypeConversionException("'" + text + "' is not " + what + " (use FROM-TO, e.g. " + example + ")");
+        }
+        return new String[] {text.substring(0, dash).strip(), text.substring(dash + 1).strip()};
+    }
+
     /** {@code 1 file}, {@code 2 files}: a count with its noun, singular or plural. */
     static String count(long n, String noun) {
         return n + " " + (n == 1 ? noun : noun + "s");

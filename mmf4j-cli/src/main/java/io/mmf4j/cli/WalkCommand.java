@@ -61,8 +61,8 @@ final class WalkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PID", arity = "0..1", description = "The process to walk (default: a fresh demo process).")
-    Long pid;
+    @Parameters(paramLabel = "PID", arity = "0..*", description = "The processes to walk (default: a fresh demo process).")
+    List<Long> pids = List.of();
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",",
             description = "Only regions of these types: ${COMPLETION-CANDIDATES} (comma-separated or repeated).")
@@ -75,18 +75,34 @@ final class WalkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: every region and the totals by type.")
     boolean json;
 
-    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the address space as an SVG picture in FILE.")
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the address space as an SVG picture in FILE (one process).")
     Path svg;
+
+    @Option(names = {"-X", "--extended"},
+            description = "More columns, as pmap -X: file offset, device, inode, Pss, Pss dirty, locked, VmFlags.")
+    boolean extended;
+
+    @Option(names = "--range", paramLabel = "FROM-TO", converter = AddressRange.Converter.class,
+            description = "Only regions that overlap the addresses FROM (inclusive) to TO (exclusive), e.g. 0x7f0000000000-0x7fffffffffff.")
+    AddressRange range = AddressRange.ALL;
 
     @Override
     public Integer call() throws Exception {
-        if (pid != null) {
-            return show(pid, List.of());
+        if (pids.isEmpty()) {
+            return showDemoProcess();
         }
-        return showDemoProcess();
+        if (svg != null && pids.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "--svg draws one process, not " + pids.size());
+        }
+        List<WalkReport> reports = new ArrayList<>();
+        for (long target : pids) {
+            reports.add(report(target, List.of()));
+        }
+        print(reports);
+        return 0;
     }
 
-    private int show(long target, List<String> notes) throws Exception {
+    private WalkReport report(long target, List<String> notes) throws Exception {
         if (target <= 0) {
             throw new ParameterException(spec.commandLine(), "a process id is a positive number, not " + target);
         }
@@ -112,28 +128,35 @@ final class WalkCommand implements Callable<Integer> {
         List<MemoryArea> shown = new ArrayList<>();
         Set<RegionType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(RegionType.class) : types;
         for (MemoryArea area : areas) {
-            if (wanted.contains(area.type())) {
+            if (wanted.contains(area.type()) && range.overlaps(area.start(), area.end())) {
                 shown.add(area);
             }
         }
         shown.sort(sort.order);
         String command = ProcessHandle.of(target).flatMap(p -> p.info().command()).map(c -> Path.of(c).getFileName()
                 .toString()).orElse("?");
-        WalkReport report = new WalkReport(target, command, shown, notes);
+        return new WalkReport(target, command, shown, notes);
+    }
+
+    /** One report as a table or a JSON object; several as tables one after another, or as a JSON array. */
+    private void print(List<WalkReport> reports) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(report.json());
+            out.print(reports.size() == 1 ? reports.get(0).json()
+                    : "[\n" + String.join(",\n", reports.stream().map(r -> r.json().strip()).toList()) + "\n]\n");
         } else {
-            out.print(report.table());
+            for (int i = 0; i < reports.size(); i++) {
+                out.print((i == 0 ? "" : "\n") + reports.get(i).table(extended));
+            }
         }
         if (svg != null) {
+            WalkReport report = reports.get(0);
             Files.writeString(svg, new WalkSvg(report).render(), StandardCharsets.UTF_8);
             if (!json) {
-                out.println("drew " + shown.size() + " regions to " + svg);
+                out.println("drew " + Sizes.count(report.areas().size(), "region") + " to " + svg);
             }
         }
         out.flush();
-        return 0;
     }
 
     /** Starts {@code mmf walk-subject} on this JVM's module path, walks it once it is ready, then ends it. */
@@ -149,7 +172,8 @@ final class WalkCommand implements Callable<Integer> {
                 }
                 notes.add(line);
             }
-            return show(child.pid(), notes);
+            print(List.of(report(child.pid(), notes)));
+            return 0;
         } finally {
             child.getOutputStream().close(); // its signal to let go and exit
             if (!child.waitFor(10, TimeUnit.SECONDS)) {

@@ -66,7 +66,17 @@ record WalkReport(long pid, String command, List<MemoryArea> areas, List<String>
                 + (a.protection().canExecute() ? "x" : "-") + (a.shared() ? "s" : "p");
     }
 
+    /** The name column: the file, the kernel's name ({@code [heap]}, {@code [stack]}), or {@code [anon]}. */
+    static String name(MemoryArea a) {
+        return a.path().orElse("[anon]");
+    }
+
     String table() {
+        return table(false);
+    }
+
+    /** The table; {@code extended} adds pmap -X's columns. */
+    String table(boolean extended) {
         StringBuilder out = new StringBuilder();
         Totals total = total();
         out.append(String.format(Locale.ROOT, "Process %d (%s): %d regions, %s of address space, %s committed, %s resident%n",
@@ -81,14 +91,19 @@ record WalkReport(long pid, String command, List<MemoryArea> areas, List<String>
             }
         }
         out.append('\n');
-        String row = "%-33s  %-12s %-4s  %-9s %10s %10s %10s %10s %10s  %s%n";
+        String row = "%-33s  %-12s %-4s  %-9s %10s %10s %10s %10s %10s  %s%s%n";
+        String more = "%10s %6s %9s %10s %10s %10s  %-29s ";
         out.append(String.format(Locale.ROOT, row, "Address range", "Type", "Prot", "State", "Size", "Resident",
-                "Priv dirty", "Shr dirty", "Swapped", "Name"));
+                "Priv dirty", "Shr dirty", "Swapped", extended ? String.format(Locale.ROOT, more, "Offset", "Device",
+                        "Inode", "Pss", "Pss dirty", "Locked", "VmFlags") : "", "Name"));
         for (MemoryArea a : areas) {
             out.append(String.format(Locale.ROOT, row, String.format("%016x-%016x", a.start(), a.end()), a.type(),
                     protection(a), a.state(), Sizes.human(a.size()), Sizes.human(a.resident()),
                     Sizes.human(a.privateDirty()), Sizes.human(a.sharedDirty()), Sizes.human(a.swapped()),
-                    a.path().orElse("") + label(a)));
+                    extended ? String.format(Locale.ROOT, more, Long.toHexString(a.fileOffset()), a.device(), a.inode(),
+                            Sizes.human(a.proportional()), Sizes.human(a.proportionalDirty()), Sizes.human(a.locked()),
+                            String.join(" ", a.flags().stream().sorted().toList())) : "",
+                    name(a) + label(a)));
         }
         out.append('\n');
         String sumRow = "%-13s %7s %10s %10s %10s %10s %10s %10s%n";
@@ -125,7 +140,17 @@ record WalkReport(long pid, String command, List<MemoryArea> areas, List<String>
             if (!label.isEmpty()) {
                 out.append(", \"demo\": ").append(Json.string(label.substring(5)));
             }
-            out.append('}');
+            out.append(", \"name\": ").append(Json.string(name(a)))
+                    .append(", \"offset\": ").append(a.fileOffset())
+                    .append(", \"device\": ").append(Json.string(a.device()))
+                    .append(", \"inode\": ").append(a.inode())
+                    .append(", \"pss\": ").append(a.proportional())
+                    .append(", \"pssDirty\": ").append(a.proportionalDirty())
+                    .append(", \"privateClean\": ").append(a.privateClean())
+                    .append(", \"sharedClean\": ").append(a.sharedClean())
+                    .append(", \"locked\": ").append(a.locked())
+                    .append(", \"flags\": [").append(String.join(", ", a.flags().stream().sorted().map(Json::string).toList()))
+                    .append("]}");
         }
         out.append("\n  ],\n  \"totals\": {");
         boolean first = true;

@@ -35,6 +35,12 @@ final class WalkSvg {
     private final java.util.Set<String> labelled = new java.util.HashSet<>();
     private double labelEnd;
     private double labelLine = -1;
+    private double lowerLabelEnd;
+    /** The largest regions of the band being drawn: their boxes carry their names. */
+    private java.util.Set<MemoryArea> largest = java.util.Set.of();
+    /** How many of a band's largest boxes are named. */
+    private static final int NAMED = 3;
+    private static final int AXIS = 64; // the height of the address axis strip
 
     WalkSvg(WalkReport report) {
         this.report = report;
@@ -55,7 +61,8 @@ final class WalkSvg {
             y = band(body, type, regions, totals.getOrDefault(type, WalkReport.Totals.NONE), y);
             bands.add(type.name());
         }
-        int height = y + 20;
+        axis(body, y + 10);
+        int height = y + 20 + AXIS;
         WalkReport.Totals total = report.total();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -127,6 +134,8 @@ final class WalkSvg {
         if (regions.isEmpty()) {
             appendText(out, LEFT + 20, top + 24, 12, "italic", "#888", "none");
         }
+        largest = regions.stream().sorted(java.util.Comparator.comparingLong(MemoryArea::size).reversed()).limit(NAMED)
+                .collect(java.util.stream.Collectors.toSet());
         double x = LEFT;
         int line = 0;
         for (MemoryArea area : regions) {
@@ -173,20 +182,77 @@ final class WalkSvg {
             out.append(String.format(Locale.ROOT, "<rect class=\"resident\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                     + "height=\"%d\" rx=\"2\" fill=\"%s\"/>", x, y, Math.max(1, w * share), BOX, colour));
         }
-        if (!demo.isEmpty() && labelled.add(demo)) {
-            String text = "▲ " + demo.substring(5);
+        String name = !demo.isEmpty() && labelled.add(demo) ? "▲ " + demo.substring(5)
+                : demo.isEmpty() && largest.contains(a) ? shortName(a) + " " + Sizes.human(a.size()) : "";
+        if (!name.isEmpty()) {
+            String text = name;
             if (labelLine != y) {
                 labelLine = y;
                 labelEnd = 0;
+                lowerLabelEnd = 0;
             }
             boolean lower = x < labelEnd; // would overlap the label before it: drop to the second row
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#111\">%s</text>",
-                    x, y + BOX + (lower ? 23 : 12), xml(text)));
-            if (!lower) {
-                labelEnd = x + 6.5 * text.length();
+            boolean demoLabel = text.startsWith("▲");
+            if (!lower || x >= lowerLabelEnd || demoLabel) { // a name that fits on neither row is left out
+                out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"%s\">%s</text>",
+                        x, y + BOX + (lower ? 23 : 12), demoLabel ? "#111" : "#555", xml(text)));
+                if (lower) {
+                    lowerLabelEnd = x + 6.5 * text.length();
+                } else {
+                    labelEnd = x + 6.5 * text.length();
+                }
             }
         }
         out.append("</g>\n");
+    }
+
+    /** A box's name: the file's last part, or the kernel's name, or "anon". */
+    private static String shortName(MemoryArea a) {
+        String path = a.path().orElse("anon");
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+
+    /**
+     * The address axis: every region at its true place on one line from the lowest address to the highest, with
+     * hex addresses under it, so the picture also shows where things are (the bands above only show order).
+     */
+    private void axis(StringBuilder out, int top) {
+        // user space only: the vsyscall page at 0xffffffffff600000 would squeeze everything else into a dot
+        List<MemoryArea> areas = report.areas().stream().filter(a -> a.start() >= 0 && a.end() > 0).toList();
+        out.append("<g class=\"axis\">\n");
+        appendText(out, 32, top + 20, 15, "bold", "#222", "Address axis");
+        appendText(out, 32, top + 38, 12, "normal", "#555", "every region at its address");
+        if (areas.isEmpty()) {
+            out.append("</g>\n");
+            return;
+        }
+        long low = areas.stream().mapToLong(MemoryArea::start).reduce((a, b) -> Long.compareUnsigned(a, b) <= 0 ? a : b).getAsLong();
+        long high = areas.stream().mapToLong(MemoryArea::end).reduce((a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b).getAsLong();
+        double span = Math.max(1, unsigned(high - low));
+        double width = WIDTH - RIGHT - 16 - LEFT;
+        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eceff1\"/>%n",
+                LEFT, top + 8, width, BOX));
+        for (MemoryArea a : areas) {
+            double x = LEFT + width * unsigned(a.start() - low) / span;
+            double w = Math.max(1, width * unsigned(a.end() - a.start()) / span);
+            out.append(String.format(Locale.ROOT, "<rect class=\"axis-region\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                    + "fill=\"%s\"/>%n", x, top + 8, w, BOX, COLOURS.get(a.type())));
+        }
+        int ticks = 6;
+        for (int i = 0; i <= ticks; i++) {
+            double x = LEFT + width * i / ticks;
+            long address = low + (long) (span * i / ticks); // user space is below 2^47: exact enough in a double
+            out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\"/>%n",
+                    x, top + 8 + BOX, x, top + 14 + BOX));
+            appendText(out, i == ticks ? x - 110 : x - (i == 0 ? 0 : 55), top + 28 + BOX, 11, "normal", "#555",
+                    String.format("0x%012x", address));
+        }
+        out.append("</g>\n");
+    }
+
+    private static double unsigned(long value) {
+        return value >= 0 ? value : value + 0x1p64;
     }
 
     private static String label(RegionType type) {

@@ -32,6 +32,9 @@ final class WriteCommand implements Callable<Integer> {
             description = "Where the first byte goes (default 0).")
     long offset;
 
+    @Option(names = "--json", description = "Print JSON: the target, the offset and the bytes written.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         try (Target map = Target.open(target, true, where.namespace())) {
@@ -51,8 +54,13 @@ final class WriteCommand implements Callable<Integer> {
                     view.writeArray(0, data, 0, data.length);
                 }
             }
-            spec.commandLine().getOut().printf("wrote %s to %s at offset %d%n", Sizes.count(data.length, "byte"),
-                    map.description(), offset);
+            if (json) {
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "{\"target\": %s, \"offset\": %d, \"written\": %d}%n",
+                        Json.string(map.description()), offset, data.length);
+            } else {
+                spec.commandLine().getOut().printf("wrote %s to %s at offset %d%n", Sizes.count(data.length, "byte"),
+                        map.description(), offset);
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

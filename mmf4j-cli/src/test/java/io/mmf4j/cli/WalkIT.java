@@ -27,7 +27,7 @@ class WalkIT {
     private static final Pattern REGION = Pattern.compile("\\{\"start\": \"0x([0-9a-f]+)\", \"end\": \"0x([0-9a-f]+)\", "
             + "\"type\": \"(\\w+)\", \"protection\": \"([-rwxsp]{4})\", \"state\": \"(\\w+)\", \"size\": (\\d+), "
             + "\"resident\": (\\d+), \"privateDirty\": (\\d+), \"sharedDirty\": (\\d+), \"swapped\": (\\d+), "
-            + "\"path\": (null|\"[^\"]*\")(?:, \"demo\": \"([-\\w]+)\")?\\}");
+            + "\"path\": (null|\"[^\"]*\")(?:, \"demo\": \"([-\\w]+)\")?, \"name\": [^{}]*\\}");
 
     record Area(long start, long end, String type, String protection, String state, long size, long resident,
                 long privateDirty, String path, String demo) {}

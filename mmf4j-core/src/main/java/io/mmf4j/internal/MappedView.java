@@ -186,6 +186,16 @@ final class MappedView {
         Platform.current().mappings().willNeed(mapping);
     }
 
+    void lock() throws IOException {
+        checkOpen();
+        Platform.current().mappings().lock(mapping);
+    }
+
+    void unlock() throws IOException {
+        checkOpen();
+        Platform.current().mappings().unlock(mapping);
+    }
+
     /** Writes back what the view wrote to its file, then takes its pages out of memory. */
     void evict() throws IOException {
         flush();

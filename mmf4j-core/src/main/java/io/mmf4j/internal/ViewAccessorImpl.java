@@ -464,6 +464,16 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     }
 
     @Override
+    public void lock() throws IOException {
+        view.lock();
+    }
+
+    @Override
+    public void unlock() throws IOException {
+        view.unlock();
+    }
+
+    @Override
     public void evict() throws IOException {
         view.evict();
     }

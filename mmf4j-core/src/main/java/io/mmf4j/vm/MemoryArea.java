@@ -2,6 +2,7 @@ package io.mmf4j.vm;
 
 import io.mmf4j.internal.Checks;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One range of a process's address space as {@link VirtualMemory#walk()} reports it: a line of
@@ -26,16 +27,32 @@ import java.util.Optional;
  * @param sharedClean  {@code Shared_Clean}
  * @param swapped      {@code Swap}: bytes in swap
  * @param locked       {@code Locked}: bytes locked in memory
+ * @param proportionalDirty {@code Pss_Dirty}: dirty resident bytes divided among the processes that share them
+ * @param device       the device of the file behind the mapping as {@code major:minor} in hex ({@code 00:00}
+ *                     when none), as {@code pmap -X} shows it
+ * @param inode        the inode of the file behind the mapping; 0 when none
+ * @param flags        the kernel's two-letter {@code VmFlags} of the mapping ({@code rd}, {@code wr}, {@code sh},
+ *                     {@code lo} for locked, {@code dd} for not dumped, ...); empty when the kernel does not say
  */
 public record MemoryArea(long start, long end, PageState state, Protection protection, boolean shared,
                          RegionType type, Optional<String> path, long fileOffset, long resident, long proportional,
                          long privateDirty, long sharedDirty, long privateClean, long sharedClean, long swapped,
-                         long locked) {
+                         long locked, long proportionalDirty, String device, long inode, Set<String> flags) {
     public MemoryArea {
         Checks.notNull(state, "state");
         Checks.notNull(protection, "protection");
         Checks.notNull(type, "type");
         Checks.notNull(path, "path");
+        Checks.notNull(device, "device");
+        flags = Set.copyOf(Checks.notNull(flags, "flags"));
+    }
+
+    /** An area without the file identity, {@code Pss_Dirty} and flags (for callers that do not know them). */
+    public MemoryArea(long start, long end, PageState state, Protection protection, boolean shared, RegionType type,
+                      Optional<String> path, long fileOffset, long resident, long proportional, long privateDirty,
+                      long sharedDirty, long privateClean, long sharedClean, long swapped, long locked) {
+        this(start, end, state, protection, shared, type, path, fileOffset, resident, proportional, privateDirty,
+                sharedDirty, privateClean, sharedClean, swapped, locked, 0, "00:00", 0, Set.of());
     }
 
     /** The size of the range in bytes. */

@@ -42,4 +42,19 @@ public interface MappingPlatform {
      * other processes use may stay). The contents are kept: file pages are read back, private pages swapped.
      */
     void pageOut(MemorySegment mapping) throws IOException;
+
+    /**
+     * Locks the pages of {@code mapping} in memory (VirtualLock, mlock): reads them in and keeps them resident
+     * until {@link #unlock} or the unmap. A backend that cannot lock pages says so.
+     */
+    default void lock(MemorySegment mapping) throws IOException {
+        throw new UnsupportedOperationException("locking pages in memory is not available on the " + getClass().getSimpleName()
+                + " backend");
+    }
+
+    /** Lets the pages of {@code mapping} be paged out again (VirtualUnlock, munlock). */
+    default void unlock(MemorySegment mapping) throws IOException {
+        throw new UnsupportedOperationException("locking pages in memory is not available on the " + getClass().getSimpleName()
+                + " backend");
+    }
 }

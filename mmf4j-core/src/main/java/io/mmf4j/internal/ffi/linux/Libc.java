@@ -109,8 +109,18 @@ final class Libc {
         return (int) ERRNO.get(capture, 0L);
     }
 
-    /** Turns a throwable from {@code invokeExact} into an error: downcalls never throw checked exceptions. */
+    /**
+     * Turns a throwable from {@code invokeExact} into an error: downcalls never throw checked exceptions. What
+     * linking a handle on its first call throws — {@code IllegalCallerException} when native access is denied,
+     * a linkage error — is thrown as it is, as it was when handles were linked eagerly.
+     */
     static AssertionError unexpected(Throwable t) {
+        if (t instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
         return new AssertionError("downcall failed unexpectedly", t);
     }
 }

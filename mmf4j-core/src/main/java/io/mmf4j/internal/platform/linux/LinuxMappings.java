@@ -111,6 +111,18 @@ final class LinuxMappings implements MappingPlatform {
     }
 
     @Override
+    public void lock(MemorySegment mapping) throws IOException {
+        PageSpan span = span(mapping);
+        LinuxErrors.run(() -> Mman.mlock(span.start(), span.length(), span.subject()));
+    }
+
+    @Override
+    public void unlock(MemorySegment mapping) throws IOException {
+        PageSpan span = span(mapping);
+        LinuxErrors.run(() -> Mman.munlock(span.start(), span.length(), span.subject()));
+    }
+
+    @Override
     public void pageOut(MemorySegment mapping) throws IOException {
         PageSpan span = span(mapping);
         try {

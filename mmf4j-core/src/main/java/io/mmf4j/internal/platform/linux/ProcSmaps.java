@@ -99,8 +99,11 @@ final class ProcSmaps {
         final long end;
         final String perms;
         final long fileOffset;
+        final String device;
+        final long inode;
         final String path;
         final Map<String, Long> kb = new HashMap<>();
+        Set<String> flags = Set.of();
 
         Entry(String line) {
             String[] parts = line.trim().split("\\s+", 6);
@@ -109,10 +112,17 @@ final class ProcSmaps {
             end = Long.parseUnsignedLong(parts[0].substring(dash + 1), 16);
             perms = parts[1];
             fileOffset = Long.parseUnsignedLong(parts[2], 16);
+            device = parts.length > 3 ? parts[3] : "00:00";
+            inode = parts.length > 4 ? Long.parseLong(parts[4]) : 0;
             path = parts.length > 5 ? parts[5].trim() : "";
         }
 
         void field(String line) {
+            if (line.startsWith("VmFlags:")) {
+                flags = Set.copyOf(java.util.Arrays.stream(line.substring("VmFlags:".length()).trim().split("\\s+"))
+                        .filter(flag -> !flag.isEmpty()).toList());
+                return;
+            }
             int colon = line.indexOf(':');
             if (colon <= 0 || !line.endsWith(" kB")) {
                 return; // VmFlags, THPeligible and other non-size fields
@@ -139,7 +149,7 @@ final class ProcSmaps {
             return new MemoryArea(start, end, state, protection, shared, type,
                     path.isEmpty() ? Optional.empty() : Optional.of(path), fileOffset, bytes("Rss"), bytes("Pss"),
                     bytes("Private_Dirty"), bytes("Shared_Dirty"), bytes("Private_Clean"), bytes("Shared_Clean"),
-                    bytes("Swap"), bytes("Locked"));
+                    bytes("Swap"), bytes("Locked"), bytes("Pss_Dirty"), device, inode, flags);
         }
 
         private RegionType type(boolean shared, Set<String> executableFiles) {

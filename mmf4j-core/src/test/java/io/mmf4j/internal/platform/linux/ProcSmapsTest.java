@@ -8,6 +8,7 @@ import io.mmf4j.vm.Protection;
 import io.mmf4j.vm.RegionType;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The smaps parser on text in the kernel's exact format, covering every type and the odd path. */
@@ -20,11 +21,13 @@ class ProcSmapsTest {
             Pss:                   4 kB
             Shared_Clean:          4 kB
             Private_Clean:         4 kB
+            Pss_Dirty:             0 kB
             VmFlags: rd mr mw me dw sd
             55d0c0a02000-55d0c0a06000 r-xp 00002000 fd:01 1234                       /usr/bin/cat
             Rss:                  12 kB
             55d0c0b00000-55d0c0b21000 rw-p 00000000 00:00 0                          [heap]
             Rss:                 132 kB
+            Pss_Dirty:           132 kB
             Private_Dirty:       132 kB
             7f0000000000-7f0000100000 ---p 00000000 00:00 0\s
             Rss:                   0 kB
@@ -44,7 +47,13 @@ class ProcSmapsTest {
         assertEquals(9, areas.size());
         MemoryArea cat = areas.get(0);
         assertEquals(new MemoryArea(0x55d0c0a00000L, 0x55d0c0a02000L, PageState.COMMITTED, Protection.READ_ONLY,
-                false, RegionType.IMAGE, Optional.of("/usr/bin/cat"), 0, 8192, 4096, 0, 0, 4096, 4096, 0, 0), cat);
+                false, RegionType.IMAGE, Optional.of("/usr/bin/cat"), 0, 8192, 4096, 0, 0, 4096, 4096, 0, 0, 0, "fd:01",
+                1234, Set.of("rd", "mr", "mw", "me", "dw", "sd")), cat);
+        assertEquals(132 * 1024, areas.get(2).proportionalDirty());
+        assertEquals("00:00", areas.get(2).device());
+        assertEquals(0, areas.get(2).inode());
+        assertEquals(Set.of(), areas.get(2).flags());
+        assertEquals(99, areas.get(5).inode());
         assertEquals(Protection.EXECUTE_READ, areas.get(1).protection());
         assertEquals(0x2000, areas.get(1).fileOffset());
         assertEquals(RegionType.HEAP, areas.get(2).type());
