@@ -260,11 +260,28 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
     MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access) throws IOException;
 
     /**
+     * A view of {@code [offset, offset + size)} mapped into the caller's {@code arena}, as
+     * {@code FileChannel.map(mode, offset, size, arena)} does: the memory stays mapped until the caller closes the
+     * arena (the view's {@code close()} flushes it and lets the file go, but does not unmap), and the view can be used
+     * from the threads the arena allows — a confined arena's owner only. For a caller who opens and closes many views
+     * from one thread, a confined arena closed once saves the handshake a shared arena's close makes.
+     *
+     * @throws IllegalStateException    if {@code arena} is already closed
+     * @throws IllegalArgumentException the rules of {@link #createViewAccessor(long, long, MemoryMappedFileAccess)}
+     */
+    MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess access,
+                                                java.lang.foreign.Arena arena) throws IOException;
+
+    /** A stream over {@code [offset, offset + size)} mapped into the caller's {@code arena}; see the accessor's. */
+    MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access,
+                                            java.lang.foreign.Arena arena) throws IOException;
+
+    /**
      * Makes the capacity at least {@code newCapacity} (as {@code ArrayList.ensureCapacity} does): a persisted map's
      * file grows, its new space reserved (fallocate); a named map's shared memory grows, committed unless it was
-     * made with {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} (then only its new last page is). The new bytes read as zero. A map already
-     * that large — grown here or by another process — is left alone, so concurrent growers never fail each other
-     * and end at the larger size; a map never shrinks. Every process's map object of a named map sees the new
+     * made with {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} (then only its new last page is). The new
+     * bytes read as zero. A map already that large — grown here or by another process — is left alone, so
+     * concurrent growers never fail each other and end at the larger size; a map never shrinks. Every process's map object of a named map sees the new
      * {@link #capacity()} and may make views over the new bytes; views made before keep their size and work on.
      *
      * @throws IllegalArgumentException      {@code newCapacity <= 0}

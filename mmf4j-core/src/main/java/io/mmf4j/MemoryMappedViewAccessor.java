@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 
 /**
  * Random access to a view of a {@link MemoryMappedFile}: typed reads and writes at positions relative to
- * the view's start, bulk array copies, atomics, and packed records — .NET's {@code MemoryMappedViewAccessor}.
+ * the view's start, bulk array copies, atomics, and records as packed structs ({@link RecordLayout}) — .NET's {@code MemoryMappedViewAccessor}.
  *
  * {@snippet :
  * record Color(short r, short g, short b, short a) {}
@@ -118,18 +118,26 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
     void writeArray(long position, double[] array, int index, int count);
 
     /**
-     * Reads a record whose components are all primitives, packed with no padding in declaration order.
-     * The codec is built once per record class. The record class must be public or in a package open to
-     * {@code io.mmf4j} (every package on the class path is).
+     * Reads a record of primitive (and nested record) components, packed with no padding in declaration order:
+     * {@code RecordLayout.packed(type).read(this, position)}. The layout is made once per record class; a loop that
+     * keeps its {@link RecordLayout} in a {@code static final} field skips even the lookup of it. The record class
+     * must be public in an exported package, in a package open to {@code io.mmf4j} (every package on the class path
+     * is), or have had its layout made with its module's lookup ({@link RecordLayout#packed(java.lang.invoke.MethodHandles.Lookup, Class)}).
      */
     <R extends Record> R read(long position, Class<R> type);
 
-    /** Writes a record of primitive components, packed in declaration order. */
+    /** Writes a record packed in declaration order: all of it, or nothing if it does not fit. */
     <R extends Record> void write(long position, R record);
 
-    /** The packed size in bytes of a record of primitive components. */
+    /** Reads {@code count} packed records from {@code position} into {@code array[index..]}; returns {@code count}. */
+    <R extends Record> int readArray(long position, R[] array, int index, int count);
+
+    /** Writes {@code count} packed records of {@code array[index..]} at {@code position}: all of them or nothing. */
+    <R extends Record> void writeArray(long position, R[] array, int index, int count);
+
+    /** The packed size in bytes of a record: {@code RecordLayout.packed(type).byteSize()}. */
     static long sizeOf(Class<? extends Record> type) {
-        return io.mmf4j.internal.RecordCodec.of(type).size();
+        return RecordLayout.packed(type).byteSize();
     }
 
     int getIntVolatile(long position);

@@ -89,6 +89,15 @@ public sealed interface MemoryMappedViewStream extends SeekableByteChannel permi
     /** Writes a string as .NET's BinaryWriter does: a 7-bit-encoded byte length, then UTF-8. */
     MemoryMappedViewStream writeString(String value) throws IOException;
 
+    /**
+     * Reads a record packed in declaration order ({@code RecordLayout.packed(type).read(this)}) and moves past it;
+     * {@code EOFException} if it passes the end (nothing is consumed). Little-endian.
+     */
+    <R extends Record> R readRecord(Class<R> type) throws IOException;
+
+    /** Writes a record packed in declaration order and moves past it; {@code BufferOverflowException} if it does not fit. */
+    <R extends Record> MemoryMappedViewStream writeRecord(R record) throws IOException;
+
     /** Writes the view's dirty pages to the file and makes them durable. */
     void flush() throws IOException;
 

@@ -8,7 +8,9 @@ public enum NamedObjectKind {
     PERSISTED_MAP(2),
     MUTEX(3),
     SEMAPHORE(4),
-    EVENT(5);
+    EVENT(5),
+    /** A shared heap: {@code SharedHeap.createNew} and friends (a named map that holds a heap). */
+    SHARED_HEAP(7);
 
     private final int code;
 

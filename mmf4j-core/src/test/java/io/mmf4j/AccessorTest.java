@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmf4j.internal.RecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -324,9 +323,9 @@ class AccessorTest {
 
     @Test
     void theCodecIsBuiltOncePerRecordClass() {
-        RecordCodec first = RecordCodec.of(Color.class);
-        assertSame(first, RecordCodec.of(Color.class));
-        assertSame(RecordCodec.of(Mixed.class), RecordCodec.of(Mixed.class));
+        RecordLayout<Color> first = RecordLayout.packed(Color.class);
+        assertSame(first, RecordLayout.packed(Color.class));
+        assertSame(RecordLayout.packed(Mixed.class), RecordLayout.packed(Mixed.class));
     }
 
     @Test

@@ -28,6 +28,7 @@ class ExamplesTest {
         }
     }
 
+    static final RecordLayout<Color> COLOR = RecordLayout.packed(Color.class); // 8 bytes, packed (see records)
     private static final long GIB = 1L << 30;
     private static final long MIB = 1L << 20;
     private static final long VIEW_OFFSET = 256 * MIB;
@@ -61,10 +62,9 @@ class ExamplesTest {
         long length = 0x2000_0000; // 512 megabytes
         try (MemoryMappedFile map = MemoryMappedFile.createFromFile(image, FileMode.OPEN);
              MemoryMappedViewAccessor view = map.createViewAccessor(offset, length)) {
-            long size = MemoryMappedViewAccessor.sizeOf(Color.class); // 8 bytes, packed
-            for (long i = 0; i < length; i += size) {
-                Color color = view.read(i, Color.class);
-                view.write(i, color.brighten(10));
+            for (long i = 0; i < length; i += COLOR.byteSize()) {
+                Color color = COLOR.read(view, i);
+                COLOR.write(view, i, color.brighten(10));
             }
         } // closing the view flushes it to the file
     }

@@ -35,6 +35,9 @@ class NullPolicyTest {
 
     record Sample(int x, short y) {}
 
+    /** The accessor and the stream of the running check, as arguments (RecordLayout's methods take views). */
+    private static Object[] views;
+
     private static List<Class<?>> publicTypes() throws IOException {
         Path classes = Path.of(MemoryMappedFile.class.getProtectionDomain().getCodeSource().getLocation().getPath(), "io", "mmf4j");
         List<Class<?>> types = new ArrayList<>();
@@ -67,6 +70,7 @@ class NullPolicyTest {
              MemoryMappedViewStream stream = map.createViewStream();
              InheritableMap inheritable = map.inheritable()) {
             SharedNamespace namespace = SharedNamespace.at(dir.resolve("namespace"));
+            views = new Object[] {accessor, stream};
             List<Class<?>> types = publicTypes();
             assertTrue(types.contains(MemoryMappedFile.class) && types.contains(MemoryMappedViewStream.class), types.toString());
             for (Class<?> type : types) {
@@ -169,6 +173,9 @@ class NullPolicyTest {
         if (type == MemoryMappedViewStream.class) {
             return stream;
         }
+        if (type == RecordLayout.class) {
+            return RecordLayout.packed(Sample.class);
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }
@@ -227,6 +234,9 @@ class NullPolicyTest {
         if (type == ByteOrder.class) {
             return ByteOrder.LITTLE_ENDIAN;
         }
+        if (type == java.lang.foreign.Arena.class) {
+            return java.lang.foreign.Arena.ofAuto();
+        }
         if (type == Class.class) {
             return Sample.class;
         }
@@ -244,6 +254,15 @@ class NullPolicyTest {
         }
         if (type == Record.class) {
             return new Sample(1, (short) 2);
+        }
+        if (type == MemoryMappedViewAccessor.class || type == MemoryMappedViewStream.class) {
+            return views[type == MemoryMappedViewAccessor.class ? 0 : 1];
+        }
+        if (type == java.lang.foreign.MemorySegment.class) {
+            return java.lang.foreign.MemorySegment.ofArray(new byte[64]);
+        }
+        if (type == java.lang.invoke.MethodHandles.Lookup.class) {
+            return java.lang.invoke.MethodHandles.lookup();
         }
         if (type.isArray()) {
             return java.lang.reflect.Array.newInstance(type.getComponentType(), 0); // empty: no null elements inside

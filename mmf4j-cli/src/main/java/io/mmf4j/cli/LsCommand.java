@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * and creator, through {@link SharedNamespace#list()} (which reclaims dead ones first).
  */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = "Lists the named maps (and named mutexes, semaphores, events) of a namespace.")
+        description = "Lists the named maps (and shared heaps with their used bytes, named mutexes, semaphores, events) of a namespace.")
 final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -46,8 +46,9 @@ final class LsCommand implements Callable<Integer> {
             String row = "%-24s %-13s %10s %7s  %-22s %s%n";
             out.printf(Locale.ROOT, row, "NAME", "KIND", "CAPACITY", "HOLDERS", "CREATOR", "CREATED");
             for (NamedObjectInfo o : objects) {
-                out.printf(Locale.ROOT, row, o.name(), kind(o), Sizes.human(o.capacity()), o.holders(),
-                        "pid " + o.creatorPid() + " (uid " + o.creatorUid() + ")", WHEN.format(o.created()));
+                out.printf(Locale.ROOT, row.replace("%n", "%s%n"), o.name(), kind(o), Sizes.human(o.capacity()), o.holders(),
+                        "pid " + o.creatorPid() + " (uid " + o.creatorUid() + ")", WHEN.format(o.created()),
+                        HeapCommand.used(namespace, o).map(used -> "  used " + Sizes.human(used)).orElse(""));
             }
             out.println(objects.size() + " named object" + (objects.size() == 1 ? "" : "s") + " in " + namespace.directory());
         }
@@ -66,8 +67,9 @@ final class LsCommand implements Callable<Integer> {
             NamedObjectInfo o = objects.get(i);
             out.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
                     "    {\"name\": %s, \"kind\": %s, \"capacity\": %d, \"holders\": %d, \"creatorPid\": %d, "
-                            + "\"creatorUid\": %d, \"created\": %s}", Json.string(o.name()), Json.string(kind(o)),
-                    o.capacity(), o.holders(), o.creatorPid(), o.creatorUid(), Json.string(o.created().toString())));
+                            + "\"creatorUid\": %d, \"created\": %s%s}", Json.string(o.name()), Json.string(kind(o)),
+                    o.capacity(), o.holders(), o.creatorPid(), o.creatorUid(), Json.string(o.created().toString()),
+                    HeapCommand.used(namespace, o).map(used -> ", \"used\": " + used).orElse("")));
         }
         return out.append(objects.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mmf", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Memory-mapped files, shared memory and virtual memory for the JVM: demos and tools.",
         subcommands = {DemoCommand.class, WalkCommand.class, LsCommand.class, CreateCommand.class, RmCommand.class, LockCommand.class,
-                DumpCommand.class, WriteCommand.class, ResidencyCommand.class, LoadCommand.class, EvictCommand.class,
+                DumpCommand.class, WriteCommand.class, HeapCommand.class, ResidencyCommand.class, LoadCommand.class,
+                EvictCommand.class,
                 BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class,
                 // hidden: the processes that walk and demo start
                 WalkSubject.class, SharedStringDemo.OpenShared.class, AotTraining.class},

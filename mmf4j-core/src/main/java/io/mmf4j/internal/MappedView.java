@@ -14,11 +14,14 @@ import java.util.List;
  * Maps from the page below {@code offset}; holds its {@link MappingSource} until the view is closed (the
  * mapping keeps its own kernel reference to the file, so it may outlive that hold by the reaper's delay).
  *
- * <p><b>Lifetime.</b> The mapping lives in its own shared arena. {@link #close()} marks the view closed at
- * once (every later use throws {@code IllegalStateException}), flushes a view that writes to its file, and
- * then closes the arena: at once if the raw segment was ever handed out, so that the segment's own checks
- * fail from then on, and otherwise through the {@link ViewReaper}, which keeps close cheap. Either way the
- * memory is unmapped only after no thread can touch it.
+ * <p><b>Lifetime.</b> The mapping lives in a shared arena of a {@link ViewArenas} generation — or, when the caller
+ * brought one, in the caller's arena. {@link #close()} marks the view closed at once (every later use throws
+ * {@code IllegalStateException}), flushes a view that writes to its file, closes the view's own arena if its raw
+ * segment was ever handed out (that segment lives in an arena of its own, so that its checks fail from then on),
+ * replaces the mapping with a zero-filled placeholder (the file is let go now) and leaves its generation, which is
+ * closed — handshake, then unmap — once all of its views are closed. With the caller's arena the mapping stays until
+ * the caller closes that arena, as {@code FileChannel.map(mode, offset, size, arena)} does. Either way the memory is
+ * unmapped only after no thread can touch it.
  */
 final class MappedView {
     /**
@@ -35,28 +38,35 @@ final class MappedView {
     private final long size;
     private final long pointerOffset;
     private final MemoryMappedFileAccess access;
-    private final Arena arena;
+    private final ViewArenas.Generation generation; // null when the caller brought the arena, or with ownArena
+    private final Arena ownArena; // the view's own arena where the backend has no closed segment, else null
     private final MemorySegment mapping;
+    private Arena handedOutArena; // guarded by this; the arena of the raw segment handed out, if any
+    private MemorySegment handedOut;
     private final MemorySegment segment;
     // Plain fields: a thread that misses the update still cannot fault, the arena guards the memory itself.
     private boolean closed;
     private final List<Runnable> closeHooks = new ArrayList<>(1); // guarded by this
-    private boolean segmentHandedOut;
 
     private MappedView(MappingSource source, long offset, long size, long pointerOffset, MemoryMappedFileAccess access,
-                       Arena arena, MemorySegment mapping) {
+                       ViewArenas.Generation generation, Arena ownArena, MemorySegment mapping) {
         this.source = source;
         this.offset = offset;
         this.size = size;
         this.pointerOffset = pointerOffset;
         this.access = access;
-        this.arena = arena;
+        this.generation = generation;
+        this.ownArena = ownArena;
         this.mapping = mapping;
         MemorySegment window = mapping.asSlice(pointerOffset, size);
         this.segment = access.canWrite() ? window : window.asReadOnly();
     }
 
-    /** What an accessor swaps its segment for at close: a segment that throws {@code IllegalStateException}. */
+    /**
+     * What an accessor swaps its segment for at close: a segment that throws {@code IllegalStateException} (where the
+     * backend has none: this view's own, whose arena is closed at once — except in a caller's arena, which the caller
+     * closes).
+     */
     MemorySegment closedSegment() {
         MemorySegment closedOne = Closed.SEGMENT;
         return closedOne != null ? closedOne : segment; // this view's own: its arena is closed at once below
@@ -68,7 +78,7 @@ final class MappedView {
         closeHooks.add(hook);
     }
 
-    /** How a view's pages are mapped: by the source wherever the OS likes, or placed ({@link PlacedViews}). */
+    /** How a placed view's pages are mapped ({@link PlacedViews}): into the view's own arena. */
     @FunctionalInterface
     interface Mapper {
         /** Maps {@code [pageOffset, pageOffset + length)} of the source into {@code arena}. */
@@ -76,25 +86,59 @@ final class MappedView {
                 throws IOException;
     }
 
-    static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access) throws IOException {
-        return open(source, offset, size, access, MappingSource::map, false);
-    }
-
-    /** @param unmapAtClose unmap in {@link #close()} itself, not later (a placed view's pages must be back then) */
-    static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access, Mapper mapper,
-                           boolean unmapAtClose) throws IOException {
+    /**
+     * A view the library places itself: mapped by {@code mapper} into an arena of the view's own, which
+     * {@link #close()} closes at once, so that the mapping's cleanup (unmap, or give the pages back to a region) has
+     * run when close returns — not in a generation, whose arena closes only after all its views.
+     */
+    static MappedView openPlaced(MappingSource source, long offset, long size, MemoryMappedFileAccess access,
+                                 Mapper mapper) throws IOException {
         long pageSize = Platform.current().mappings().pageSize();
         long pageOffset = offset - offset % pageSize;
         long pointerOffset = offset - pageOffset;
         source.retain();
-        Arena arena = Arena.ofShared();
+        Arena own = Arena.ofShared();
         try {
-            MemorySegment mapping = mapper.map(source, pageOffset, pointerOffset + size, mapAccess(access), arena);
-            MappedView view = new MappedView(source, offset, size, pointerOffset, access, arena, mapping);
-            view.segmentHandedOut = unmapAtClose;
-            return view;
+            MemorySegment mapping = mapper.map(source, pageOffset, pointerOffset + size, mapAccess(access), own);
+            return new MappedView(source, offset, size, pointerOffset, access, null, own, mapping);
         } catch (IOException | RuntimeException | Error e) {
-            arena.close();
+            own.close();
+            try {
+                source.letGo();
+            } catch (IOException letGoFailure) {
+                e.addSuppressed(letGoFailure);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Maps {@code [offset, offset + size)} of {@code source} into {@code callerArena}, or, when it is null, into a
+     * generation's shared arena — or an arena of the view's own where the backend has no closed segment.
+     */
+    static MappedView open(MappingSource source, long offset, long size, MemoryMappedFileAccess access,
+                           Arena callerArena) throws IOException {
+        long pageSize = Platform.current().mappings().pageSize();
+        long pageOffset = offset - offset % pageSize;
+        long pointerOffset = offset - pageOffset;
+        if (callerArena != null && !callerArena.scope().isAlive()) {
+            throw new IllegalStateException("arena is closed: a view cannot be mapped into it");
+        }
+        source.retain();
+        boolean generational = callerArena == null && Closed.SEGMENT != null;
+        ViewArenas.Generation generation = generational ? ViewArenas.join() : null;
+        Arena own = callerArena == null && !generational ? Arena.ofShared() : null;
+        try {
+            Arena arena = generation != null ? generation.arena() : own != null ? own : callerArena;
+            MemorySegment mapping = source.map(pageOffset, pointerOffset + size, mapAccess(access), arena);
+            return new MappedView(source, offset, size, pointerOffset, access, generation, own, mapping);
+        } catch (IOException | RuntimeException | Error e) {
+            if (generation != null) {
+                ViewArenas.leave(generation); // nothing was mapped into it for this view
+            }
+            if (own != null) {
+                own.close();
+            }
             try {
                 source.letGo();
             } catch (IOException letGoFailure) {
@@ -121,11 +165,22 @@ final class MappedView {
         return segment;
     }
 
-    /** The raw segment for a caller that keeps it: close becomes immediate so the segment's checks take over. */
-    MemorySegment handOutSegment() {
+    /**
+     * The raw segment for a caller that keeps it: the same memory in an arena of this view's own, closed at the view's
+     * close, so that the segment's own checks fail from then on. With the caller's arena: the segment of that arena.
+     */
+    @SuppressWarnings("restricted") // the same memory as the view's segment, in an arena closed before it is unmapped
+    synchronized MemorySegment handOutSegment() {
         checkOpen();
-        segmentHandedOut = true;
-        return segment;
+        if (generation == null) {
+            return segment;
+        }
+        if (handedOut == null) {
+            handedOutArena = Arena.ofShared();
+            MemorySegment own = MemorySegment.ofAddress(segment.address()).reinterpret(size, handedOutArena, null);
+            handedOut = segment.isReadOnly() ? own.asReadOnly() : own;
+        }
+        return handedOut;
     }
 
     void checkOpen() {
@@ -227,17 +282,57 @@ final class MappedView {
                 flushFailure.addSuppressed(e);
             }
         }
-        if (segmentHandedOut || Closed.SEGMENT == null) {
-            try {
-                arena.close();
-            } catch (IllegalStateException busy) {
-                ViewReaper.close(arena); // a native call holds the segment: the reaper retries
+        if (generation != null) {
+            Arena own;
+            synchronized (this) {
+                own = handedOutArena;
             }
-        } else {
-            ViewReaper.close(arena);
+            if (own == null) {
+                release();
+            } else {
+                try {
+                    own.close(); // the handed-out segment's checks fail from now on
+                    release();
+                } catch (IllegalStateException busy) {
+                    // a native call holds the handed-out segment: keep the memory until it lets go
+                    Thread.ofVirtual().start(() -> releaseAfter(own));
+                }
+            }
+        } else if (ownArena != null) {
+            try {
+                ownArena.close();
+            } catch (IllegalStateException busy) {
+                ViewReaper.close(ownArena); // a native call holds the segment: the reaper retries
+            }
         }
         if (flushFailure != null) {
             throw flushFailure;
         }
+    }
+
+    /** Replaces the mapping with a placeholder (the file is let go now) and leaves the generation. */
+    private void release() {
+        try {
+            Platform.current().mappings().replaceWithPlaceholder(mapping);
+        } catch (IOException | RuntimeException e) {
+            // keeping the real mapping until the generation closes is safe, only later in letting the file go
+        } finally {
+            ViewArenas.leave(generation);
+        }
+    }
+
+    private void releaseAfter(Arena own) {
+        while (own.scope().isAlive()) {
+            try {
+                own.close();
+            } catch (IllegalStateException busy) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    // retry at once
+                }
+            }
+        }
+        release();
     }
 }

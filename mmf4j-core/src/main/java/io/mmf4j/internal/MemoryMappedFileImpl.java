@@ -109,26 +109,44 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
 
     @Override
     public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                       java.lang.foreign.Arena arena) throws IOException {
+        Checks.notNull(arena, "arena");
+        return new ViewAccessorImpl(openView(offset, size, viewAccess, arena, null));
+    }
+
+    @Override
+    public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                        long baseAddress) throws IOException {
-        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.at(baseAddress)));
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.at(baseAddress)));
     }
 
     @Override
     public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                        io.mmf4j.vm.Region region, long regionOffset) throws IOException {
-        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.in(region, regionOffset)));
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.in(region, regionOffset)));
+    }
+
+    @Override
+    public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                   java.lang.foreign.Arena arena) throws IOException {
+        Checks.notNull(arena, "arena");
+        return new ViewStreamImpl(openView(offset, size, viewAccess, arena, null));
     }
 
     @Override
     public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                    long baseAddress) throws IOException {
-        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.at(baseAddress)));
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.at(baseAddress)));
     }
 
     @Override
     public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                    io.mmf4j.vm.Region region, long regionOffset) throws IOException {
-        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), PlacedViews.in(region, regionOffset)));
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.in(region, regionOffset)));
     }
 
     @Override
@@ -145,12 +163,12 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
     }
 
     private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess) throws IOException {
-        return openView(offset, size, viewAccess, null);
+        return openView(offset, size, viewAccess, null, null);
     }
 
-    /** {@code mapper} null: mapped wherever the OS likes. */
-    private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess, MappedView.Mapper mapper)
-            throws IOException {
+    /** {@code arena} null: the library's; {@code mapper} null: mapped wherever the OS likes. */
+    private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess, java.lang.foreign.Arena arena,
+                                MappedView.Mapper mapper) throws IOException {
         Checks.notNull(viewAccess, "access");
         Checks.nonNegative(offset, "offset");
         Checks.nonNegative(size, "size");
@@ -168,8 +186,8 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
                     + ": the view would be empty");
         }
         AccessRules.checkViewAccess(access, viewAccess, describe());
-        return mapper == null ? MappedView.open(source, offset, viewSize, viewAccess)
-                : MappedView.open(source, offset, viewSize, viewAccess, mapper, true);
+        return mapper == null ? MappedView.open(source, offset, viewSize, viewAccess, arena)
+                : MappedView.openPlaced(source, offset, viewSize, viewAccess, mapper);
     }
 
     String describe() {

@@ -2,6 +2,7 @@ package io.mmf4j.internal;
 
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.internal.records.RecordLayouts;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -349,18 +350,41 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public <R extends Record> R read(long position, Class<R> type) {
-        Checks.notNull(type, "type");
-        return RecordCodec.of(type).read(segment, position, swap, type);
+        return RecordLayouts.packed(Checks.notNull(type, "type")).read(this, position);
     }
 
     @Override
     public <R extends Record> void write(long position, R record) {
-        Checks.notNull(record, "record");
-        try {
-            RecordCodec.of(record.getClass()).write(segment, position, swap, record);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused); // the first component's write is refused: nothing was written
-        }
+        RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, position, record);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // an R[]'s component type is R's class
+    public <R extends Record> int readArray(long position, R[] array, int index, int count) {
+        Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
+        return RecordLayouts.packed(type).readArray(this, position, array, index, count);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R extends Record> void writeArray(long position, R[] array, int index, int count) {
+        Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
+        RecordLayouts.packed(type).writeArray(this, position, array, index, count);
+    }
+
+    /** For record layouts: the segment accesses go through (a closed one after close: see the class comment). */
+    public MemorySegment recordSegment() {
+        return segment;
+    }
+
+    /** For record layouts: big-endian (true) or little-endian. */
+    public boolean bigEndian() {
+        return swap;
+    }
+
+    /** For record layouts: a refused store as the exception this accessor documents. */
+    public RuntimeException refuseWrite(IllegalArgumentException refused) {
+        return writeRefused(refused);
     }
 
     @Override

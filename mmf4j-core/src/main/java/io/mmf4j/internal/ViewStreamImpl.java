@@ -2,6 +2,7 @@ package io.mmf4j.internal;
 
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewStream;
+import io.mmf4j.internal.records.RecordLayouts;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     }
 
     /** The position to read {@code bytes} at, advancing past them; EOFException if they pass the end. */
-    private long claimRead(int bytes) throws IOException {
+    public long claimRead(long bytes) throws IOException {
         checkReadable();
         if (position > size - bytes) {
             throw new EOFException("reading " + bytes + " bytes at " + position + " passes the end of the view (" + size + ")");
@@ -70,7 +71,7 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     }
 
     /** The position to write {@code bytes} at, advancing past them; BufferOverflowException if they pass the end. */
-    private long claimWrite(int bytes) throws IOException {
+    public long claimWrite(long bytes) throws IOException {
         checkWritable();
         if (position > size - bytes) {
             throw new BufferOverflowException();
@@ -157,6 +158,22 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     @Override
     public boolean canWrite() {
         return view.access().canWrite();
+    }
+
+    /** For record layouts: the view's segment. */
+    public MemorySegment recordSegment() {
+        return segment;
+    }
+
+    @Override
+    public <R extends Record> R readRecord(Class<R> type) throws IOException {
+        return RecordLayouts.packed(Checks.notNull(type, "type")).read(this);
+    }
+
+    @Override
+    public <R extends Record> MemoryMappedViewStream writeRecord(R record) throws IOException {
+        RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, record);
+        return this;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.EventCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncHandle;
-import io.mmf4j.internal.sync.SyncObjects;
+import io.mmf4j.internal.sync.SyncNamespace;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ public final class NamedEvent implements AutoCloseable {
     private final EventCore core;
 
     NamedEvent(SyncBlock block) {
-        this.handle = new SyncHandle(block, SyncObjects.Kind.EVENT);
+        this.handle = new SyncHandle(block, SyncNamespace.Kind.EVENT);
         this.core = new EventCore(block.segment());
     }
 
@@ -53,7 +53,7 @@ public final class NamedEvent implements AutoCloseable {
     public static NamedEvent create(SharedNamespace namespace, String name, EventResetMode mode, boolean initiallySet)
             throws IOException {
         Objects.requireNonNull(mode, "mode");
-        return new NamedEvent(SyncObjects.create(namespace, SyncObjects.Kind.EVENT, name,
+        return new NamedEvent(SyncNamespace.create(namespace, SyncNamespace.Kind.EVENT, name,
                 block -> EventCore.initialise(block, mode == EventResetMode.MANUAL_RESET, initiallySet)));
     }
 
@@ -66,7 +66,7 @@ public final class NamedEvent implements AutoCloseable {
     public static NamedEvent createOrOpen(SharedNamespace namespace, String name, EventResetMode mode,
                                           boolean initiallySet) throws IOException {
         Objects.requireNonNull(mode, "mode");
-        return new NamedEvent(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.EVENT, name,
+        return new NamedEvent(SyncNamespace.createOrOpen(namespace, SyncNamespace.Kind.EVENT, name,
                 block -> EventCore.initialise(block, mode == EventResetMode.MANUAL_RESET, initiallySet)).block());
     }
 
@@ -82,7 +82,7 @@ public final class NamedEvent implements AutoCloseable {
 
     /** {@link #openExisting(String)} in {@code namespace}. */
     public static NamedEvent openExisting(SharedNamespace namespace, String name) throws IOException {
-        return new NamedEvent(SyncObjects.openExisting(namespace, SyncObjects.Kind.EVENT, name));
+        return new NamedEvent(SyncNamespace.openExisting(namespace, SyncNamespace.Kind.EVENT, name));
     }
 
     public String name() {

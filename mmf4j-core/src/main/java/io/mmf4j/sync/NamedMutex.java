@@ -4,7 +4,7 @@ import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.MutexCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncHandle;
-import io.mmf4j.internal.sync.SyncObjects;
+import io.mmf4j.internal.sync.SyncNamespace;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +47,9 @@ public final class NamedMutex implements Lock, AutoCloseable {
     private final MutexCore core;
 
     NamedMutex(SyncBlock block) {
-        this.handle = new SyncHandle(block, SyncObjects.Kind.MUTEX);
+        this.handle = new SyncHandle(block, SyncNamespace.Kind.MUTEX);
         this.core = new MutexCore(block.segment());
-        SyncObjects.mutexOpened(core);
+        SyncNamespace.mutexOpened(core);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
     /** {@link #create(String, boolean)} in {@code namespace}. */
     public static NamedMutex create(SharedNamespace namespace, String name, boolean initiallyOwned)
             throws IOException {
-        NamedMutex mutex = new NamedMutex(SyncObjects.create(namespace, SyncObjects.Kind.MUTEX, name, block -> { }));
+        NamedMutex mutex = new NamedMutex(SyncNamespace.create(namespace, SyncNamespace.Kind.MUTEX, name, block -> { }));
         if (initiallyOwned) {
             mutex.lock();
         }
@@ -80,7 +80,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     /** {@link #createOrOpen(String)} in {@code namespace}. */
     public static NamedMutex createOrOpen(SharedNamespace namespace, String name) throws IOException {
-        return new NamedMutex(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.MUTEX, name, block -> { }).block());
+        return new NamedMutex(SyncNamespace.createOrOpen(namespace, SyncNamespace.Kind.MUTEX, name, block -> { }).block());
     }
 
     /**
@@ -95,7 +95,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
 
     /** {@link #openExisting(String)} in {@code namespace}. */
     public static NamedMutex openExisting(SharedNamespace namespace, String name) throws IOException {
-        return new NamedMutex(SyncObjects.openExisting(namespace, SyncObjects.Kind.MUTEX, name));
+        return new NamedMutex(SyncNamespace.openExisting(namespace, SyncNamespace.Kind.MUTEX, name));
     }
 
     /** The name this mutex was created or opened with. */
@@ -174,7 +174,7 @@ public final class NamedMutex implements Lock, AutoCloseable {
     public void close() {
         if (handle.markClosed()) {
             core.close();
-            SyncObjects.mutexClosed(core, handle.block());
+            SyncNamespace.mutexClosed(core, handle.block());
         }
     }
 

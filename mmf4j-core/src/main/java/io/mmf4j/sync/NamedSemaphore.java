@@ -4,7 +4,7 @@ import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.sync.SemaphoreCore;
 import io.mmf4j.internal.sync.SyncBlock;
 import io.mmf4j.internal.sync.SyncHandle;
-import io.mmf4j.internal.sync.SyncObjects;
+import io.mmf4j.internal.sync.SyncNamespace;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,7 @@ public final class NamedSemaphore implements AutoCloseable {
     private final SemaphoreCore core;
 
     NamedSemaphore(SyncBlock block) {
-        this.handle = new SyncHandle(block, SyncObjects.Kind.SEMAPHORE);
+        this.handle = new SyncHandle(block, SyncNamespace.Kind.SEMAPHORE);
         this.core = new SemaphoreCore(block.segment());
     }
 
@@ -58,7 +58,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public static NamedSemaphore create(SharedNamespace namespace, String name, int initialCount, int maximumCount)
             throws IOException {
         checkCounts(initialCount, maximumCount);
-        return new NamedSemaphore(SyncObjects.create(namespace, SyncObjects.Kind.SEMAPHORE, name,
+        return new NamedSemaphore(SyncNamespace.create(namespace, SyncNamespace.Kind.SEMAPHORE, name,
                 block -> SemaphoreCore.initialise(block, initialCount, maximumCount)));
     }
 
@@ -71,7 +71,7 @@ public final class NamedSemaphore implements AutoCloseable {
     public static NamedSemaphore createOrOpen(SharedNamespace namespace, String name, int initialCount,
                                               int maximumCount) throws IOException {
         checkCounts(initialCount, maximumCount);
-        return new NamedSemaphore(SyncObjects.createOrOpen(namespace, SyncObjects.Kind.SEMAPHORE, name,
+        return new NamedSemaphore(SyncNamespace.createOrOpen(namespace, SyncNamespace.Kind.SEMAPHORE, name,
                 block -> SemaphoreCore.initialise(block, initialCount, maximumCount)).block());
     }
 
@@ -87,7 +87,7 @@ public final class NamedSemaphore implements AutoCloseable {
 
     /** {@link #openExisting(String)} in {@code namespace}. */
     public static NamedSemaphore openExisting(SharedNamespace namespace, String name) throws IOException {
-        return new NamedSemaphore(SyncObjects.openExisting(namespace, SyncObjects.Kind.SEMAPHORE, name));
+        return new NamedSemaphore(SyncNamespace.openExisting(namespace, SyncNamespace.Kind.SEMAPHORE, name));
     }
 
     private static void checkCounts(int initialCount, int maximumCount) {

@@ -3,6 +3,7 @@ package io.mmf4j.examples;
 import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.RecordLayout;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ public final class LargeImage {
         }
     }
 
+    static final RecordLayout<Color> COLOR = RecordLayout.packed(Color.class); // 8 bytes, packed (see records)
+
     /** Usage: LargeImage [MIB] (default 1024: the text's 1 GiB image; the view is its middle half). */
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
@@ -37,12 +40,12 @@ public final class LargeImage {
             long length = (mib << 20) / 2;   // 512 megabytes
             try (MemoryMappedFile map = MemoryMappedFile.createFromFile(image, FileMode.OPEN);
                  MemoryMappedViewAccessor view = map.createViewAccessor(offset, length)) {
-                long size = MemoryMappedViewAccessor.sizeOf(Color.class); // 8 bytes, packed
-                for (long i = 0; i < length; i += size) {
-                    Color color = view.read(i, Color.class);
-                    view.write(i, color.brighten(10));
+                for (long i = 0; i < length; i += COLOR.byteSize()) {
+                    Color color = COLOR.read(view, i);
+                    COLOR.write(view, i, color.brighten(10));
                 }
-                System.out.println("brightened " + length / size + " pixels; the first is now " + view.read(0, Color.class));
+                System.out.println("brightened " + length / COLOR.byteSize() + " pixels; the first is now "
+                        + view.read(0, Color.class));
             }
         } finally {
             Files.deleteIfExists(image);

@@ -32,6 +32,12 @@ class ExamplesIT {
     }
 
     @Test
+    void recordsReadAndWriteStructs() throws Exception {
+        assertEquals("Color[r=0, g=0, b=0, a=255]; Pixel[kind=1, color=Color[r=0, g=0, b=0, a=0], count=10, lit=false,"
+                + " weight=0.25]; 32 bytes, count at 12", run("RecordsExample"));
+    }
+
+    @Test
     void secondProcessReadsTheMapByName() throws Exception {
         assertEquals("A wrote; B read: this is a mapping file test", run("SharedByName", UNIQUE + "SHARED"));
     }
@@ -52,6 +58,12 @@ class ExamplesIT {
     @Test
     void eventsHandTheTurnBetweenProcesses() throws Exception {
         assertEquals("A saw B ready; B says: B got the go", run("EventsExample", UNIQUE + "events"));
+    }
+
+    @Test
+    void sharedHeapStoresAHandleInANamedBlock() throws Exception {
+        assertEquals("queue-head holds the node, which holds 42\nfreed; valid true, names [queue-head]",
+                run("SharedHeapExample", UNIQUE + "jobs"));
     }
 
     /** Runs example {@code name} with {@code args}; asserts exit 0 and an empty stderr; returns stdout. */

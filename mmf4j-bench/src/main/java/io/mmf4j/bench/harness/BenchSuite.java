@@ -138,7 +138,7 @@ public final class BenchSuite {
             diagnostics, c, cpus, verbose).run();
         String command = "bench/run" + (args.isEmpty() ? "" : " " + args);
         String markdown = new Report(out).build(new Report.Input(settings, command, MachineInfo.current(), cpus,
-            (System.nanoTime() - start) / 1e9, loadBefore, load(), goals, results, diagnostics, machineFloors));
+            (System.nanoTime() - start) / 1e9, loadBefore, load(), goals, results, shown(extras, diagnostics), machineFloors));
         Path report = out.resolve("BENCHMARKS.md");
         Files.writeString(report, markdown);
         writeRounds(out.resolve("rounds.csv"), results);
@@ -184,6 +184,12 @@ public final class BenchSuite {
             combos.forEach(p -> list.add(new Contestant.Jmh(name, p)));
         }
         return list;
+    }
+
+    private static List<Contestant> shown(List<Contestant> extras, List<Contestant> diagnostics) {
+        List<Contestant> shown = new ArrayList<>(extras);
+        shown.addAll(diagnostics);
+        return shown;
     }
 
     private static boolean matches(List<Pattern> patterns, String text) {

@@ -24,8 +24,9 @@ public record CProgram(String source, String label, List<String> args, List<Stri
         args = List.copyOf(args);
         quickArgs = List.copyOf(quickArgs);
         nanosPer(unit);
-        if (!source.endsWith(".c") || source.contains("/")) {
-            throw new IllegalArgumentException("a C contestant is a file name under src/main/c ending in .c, got " + source);
+        if (!(source.endsWith(".c") || source.endsWith(".cpp")) || source.contains("/")) {
+            throw new IllegalArgumentException("a C contestant is a file name under src/main/c ending in .c (or .cpp), got "
+                    + source);
         }
     }
 
@@ -56,7 +57,8 @@ public record CProgram(String source, String label, List<String> args, List<Stri
 
     @Override
     public String id() {
-        return "C " + source.replace(".c", "") + ": " + label;
+        String text = label.endsWith(":") ? label.substring(0, label.length() - 1) : label;
+        return "C " + source.replaceFirst("\\.c(pp)?$", "") + ": " + text;
     }
 
     @Override

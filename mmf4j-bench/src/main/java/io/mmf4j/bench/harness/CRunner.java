@@ -77,8 +77,14 @@ final class CRunner {
         for (Matcher m = INCLUDE.matcher(Files.readString(source)); m.find(); ) {
             extract(m.group(1));
         }
-        binary = work.resolve(program.replace(".c", ""));
-        exec(List.of("gcc", "-O2", "-o", binary.toString(), source.toString(), "-lpthread"), Map.of(), 120);
+        binary = work.resolve(program.replaceFirst("\\.c(pp)?$", ""));
+        if (program.endsWith(".cpp")) { // a C++ peer (Boost.Interprocess): header-only Boost from the OS
+            BoostHeaders.ensure();
+            exec(List.of("g++", "-O2", "-std=c++17", "-o", binary.toString(), source.toString(), "-lpthread", "-lrt"),
+                    Map.of(), 300);
+        } else {
+            exec(List.of("gcc", "-O2", "-o", binary.toString(), source.toString(), "-lpthread"), Map.of(), 120);
+        }
         binaries.put(program, binary);
         return binary;
     }

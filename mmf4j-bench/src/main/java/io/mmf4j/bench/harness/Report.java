@@ -147,9 +147,9 @@ final class Report {
             return;
         }
         line("");
-        line("### Benchmarks no goal names (diagnostics)");
+        line("### Contestants beside the goals (extras every round; benchmarks no goal names, first round)");
         line("");
-        line("| benchmark | median ns/op | rounds | last round as measured |");
+        line("| contestant | median ns/op | rounds | last round as measured |");
         line("|---|---:|---:|---|");
         for (Contestant c : mine) {
             List<Results.Sample> samples = results.samples().getOrDefault(c, List.of());

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement, about 20 minutes), quick
- * (3 rounds, iterations capped, about 3 minutes) or smoke (in-process, one tiny iteration each, for the test that
+ * (3 rounds, at most 2 iterations of 200 ms per warm-up and measurement, no machine floors, about 3 minutes on a
+ * quiet machine) or smoke (in-process, one tiny iteration each, for the test that
  * keeps the harness from rotting). Immutable.
  *
  * @param name             full, quick or smoke
@@ -36,7 +37,7 @@ public record RunSettings(String name, int forks, int rounds, int diagnosticRoun
     }
 
     public static RunSettings quick() {
-        return new RunSettings("quick", 1, 3, 0, 2, 200, 2, 200, 2, 200, Map.of("mib", "256"), true);
+        return new RunSettings("quick", 1, 3, 0, 1, 200, 2, 200, 2, 200, Map.of("mib", "256"), false);
     }
 
     /** In-process, tiny: proves every benchmark and goal runs, measures nothing worth reading. */

@@ -14,6 +14,9 @@ public final class VmGoals implements GoalArea {
     static final Contestant C_CYCLE = c("vm_cycle.c", "c commit+touch+decommit 1GiB/64KiB ms: median").unit("ms")
         .args("3").quickArgs("1");
 
+    static final Contestant CONFINED_CYCLE = jmh(VmCycleBenchmark.class, "mmf4jConfinedCommitTouchDecommit");
+    static final Contestant RAW_FFM_CYCLE = jmh(VmCycleBenchmark.class, "rawFfmCommitTouchDecommit");
+
     @Override
     public String area() {
         return "vm";
@@ -22,5 +25,11 @@ public final class VmGoals implements GoalArea {
     @Override
     public List<Goal> goals() {
         return List.of(Goal.of("commit+touch+decommit (1 GiB, 64 KiB steps) ≤ 1.2× C", CYCLE).atMost(1.2, C_CYCLE));
+    }
+
+    /** Beside the goal every round: the same with confined segments (no handshake), and raw FFM downcalls. */
+    @Override
+    public List<Contestant> extras() {
+        return List.of(CONFINED_CYCLE, RAW_FFM_CYCLE);
     }
 }

@@ -31,6 +31,14 @@ public interface MappingPlatform {
     /** Writes the dirty pages of a mapping made by {@link #map} back to its file and waits for the writes. */
     void flush(MemorySegment mapping) throws IOException;
 
+    /**
+     * Puts zero-filled private memory in the place of a whole mapping at once: the file or shared memory is let go
+     * now, while the addresses stay readable and writable — so a thread that still holds a segment over them reads
+     * zeros and never faults — until the mapping's arena unmaps them. Returns {@code false} where the backend cannot
+     * (the mapping then stays as it is until its arena is closed).
+     */
+    boolean replaceWithPlaceholder(MemorySegment mapping) throws IOException;
+
     /** The pages of {@code mapping} that are resident in memory, one boolean per page. */
     boolean[] residency(MemorySegment mapping) throws IOException;
 

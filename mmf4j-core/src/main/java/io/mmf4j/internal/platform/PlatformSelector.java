@@ -44,7 +44,9 @@ final class PlatformSelector {
     private static Platform linux() {
         try {
             return LinuxPlatform.create();
-        } catch (IllegalCallerException | ExceptionInInitializerError | NoClassDefFoundError e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // IllegalCallerException where native access is denied — directly, or wrapped by a class initialiser
+            // (linking at class load) or by the FFI layer's "downcall failed unexpectedly" (linking on first use)
             return new UnavailablePlatform(nativeAccessDenied(e)
                     ? "mmf4j's linux backend needs native access, which this JVM denies: run java with "
                     + "--enable-native-access=io.mmf4j (module path) or --enable-native-access=ALL-UNNAMED "

@@ -4,7 +4,7 @@ import static io.mmf4j.internal.sync.EventDescriptor.GENERATION_STEP;
 import static io.mmf4j.internal.sync.EventDescriptor.MANUAL_OFFSET;
 import static io.mmf4j.internal.sync.EventDescriptor.SET_BIT;
 import static io.mmf4j.internal.sync.EventDescriptor.STATE_OFFSET;
-import static io.mmf4j.internal.sync.EventDescriptor.WAITERS_OFFSET;
+import static io.mmf4j.internal.sync.EventDescriptor.SIGNAL_OFFSET;
 
 import java.lang.foreign.MemorySegment;
 
@@ -25,37 +25,36 @@ public final class EventCore {
     private final MemorySegment block;
     /** Sleeps on STATE while it holds what the waiter saw. */
     private final FutexWaits waits;
+    private final Spinner spinner = new Spinner();
 
     public EventCore(MemorySegment block) {
         this.block = block;
-        this.waits = new FutexWaits(block, STATE_OFFSET, WAITERS_OFFSET);
+        this.waits = new FutexWaits(block, STATE_OFFSET, SIGNAL_OFFSET);
     }
 
     /** Writes the mode and initial state of a new event, before its block is published. */
     public static void initialise(MemorySegment block, boolean manualReset, boolean initiallySet) {
-        Words.setInt(block, MANUAL_OFFSET, manualReset ? 1 : 0);
-        Words.setInt(block, STATE_OFFSET, initiallySet ? SET_BIT : 0);
+        Words.setIntVolatile(block, MANUAL_OFFSET, manualReset ? 1 : 0);
+        Words.setIntVolatile(block, STATE_OFFSET, initiallySet ? SET_BIT : 0);
     }
 
     public boolean manualReset() {
-        return Words.getInt(block, MANUAL_OFFSET) != 0;
+        return Words.getIntVolatile(block, MANUAL_OFFSET) != 0;
     }
 
     public boolean isSet() {
-        return (Words.getInt(block, STATE_OFFSET) & SET_BIT) != 0;
+        return (Words.getIntVolatile(block, STATE_OFFSET) & SET_BIT) != 0;
     }
 
     /** Sets the event; returns {@code false} if it was set already. */
     public boolean set() {
         while (true) {
-            int state = Words.getInt(block, STATE_OFFSET);
+            int state = Words.getIntVolatile(block, STATE_OFFSET);
             if ((state & SET_BIT) != 0) {
                 return false;
             }
-            if (Words.casInt(block, STATE_OFFSET, state, (state + GENERATION_STEP) | SET_BIT)) {
-                if (Words.getInt(block, WAITERS_OFFSET) > 0) {
-                    Words.wake(waits.word(), manualReset() ? Integer.MAX_VALUE : 1);
-                }
+            if (Words.compareAndSetInt(block, STATE_OFFSET, state, (state + GENERATION_STEP) | SET_BIT)) {
+                waits.wakeIfSignalled(manualReset() ? Integer.MAX_VALUE : 1);
                 return true;
             }
         }
@@ -64,11 +63,11 @@ public final class EventCore {
     /** Resets the event; returns {@code false} if it was not set. */
     public boolean reset() {
         while (true) {
-            int state = Words.getInt(block, STATE_OFFSET);
+            int state = Words.getIntVolatile(block, STATE_OFFSET);
             if ((state & SET_BIT) == 0) {
                 return false;
             }
-            if (Words.casInt(block, STATE_OFFSET, state, state & ~SET_BIT)) {
+            if (Words.compareAndSetInt(block, STATE_OFFSET, state, state & ~SET_BIT)) {
                 return true;
             }
         }
@@ -77,23 +76,22 @@ public final class EventCore {
     /** Waits until the event lets this caller through, at most {@code timeoutNanos} (negative: forever). */
     public boolean await(long timeoutNanos, boolean interruptible) throws InterruptedException {
         boolean manual = manualReset();
-        int seen = Words.getInt(block, STATE_OFFSET);
+        int seen = Words.getIntVolatile(block, STATE_OFFSET);
         if (passes(manual, seen, seen)) {
             return true;
         }
         if (timeoutNanos == 0) {
             return false;
         }
-        // A setter in another running process may be a few microseconds away: spin briefly before sleeping.
-        if (Words.spinWhileInt(block, STATE_OFFSET, seen)) {
-            int state = Words.getInt(block, STATE_OFFSET);
+        if (spinner.spin(() -> Words.getIntVolatile(block, STATE_OFFSET) != seen)) {
+            int state = Words.getIntVolatile(block, STATE_OFFSET);
             if (passes(manual, seen, state)) {
                 return true;
             }
         }
         int start = seen;
         return waits.sleepUntil(timeoutNanos, interruptible, () -> {
-            int state = Words.getInt(block, STATE_OFFSET);
+            int state = Words.getIntVolatile(block, STATE_OFFSET);
             if (passes(manual, start, state)) {
                 return FutexWaits.PASSED;
             }
@@ -101,14 +99,14 @@ public final class EventCore {
                 return FutexWaits.AGAIN; // auto-reset: lost the CAS to another waiter, look again
             }
             return state;
-        });
+        }, null, () -> !manual && (Words.getIntVolatile(block, STATE_OFFSET) & SET_BIT) != 0);
     }
 
     private boolean passes(boolean manual, int start, int state) {
         if (manual) {
             return (state & SET_BIT) != 0 || (state & ~SET_BIT) != (start & ~SET_BIT);
         }
-        return (state & SET_BIT) != 0 && Words.casInt(block, STATE_OFFSET, state, state & ~SET_BIT);
+        return (state & SET_BIT) != 0 && Words.compareAndSetInt(block, STATE_OFFSET, state, state & ~SET_BIT);
     }
 
     /**

@@ -7,23 +7,24 @@ package io.mmf4j.internal.sync;
  * <pre>
  *  0               4               8                              16              20              24       28..64
  *  +---------------+---------------+------------------------------+---------------+---------------+---------+------+
- *  | MAGIC (int)   | WAKE_SEQ (int)| OWNER (long)                 | RECURSION     | WAITERS (int) |ABANDONED| free |
- *  | "MTX1" once   | futex word:   | 0 = free, else               | (int) holds   | threads in    | (int) 1 |      |
- *  | initialised   | bumped by     | pid:32 | start:8 | thread:24 | beyond the    | the slow path | = owner |      |
- *  |               | each unlock   | (see {@link Owners})         | first (owner) | (atomic)      | died    |      |
+ *  | MAGIC (int)   | SIGNAL (int)  | OWNER (long)                 | RECURSION     | (unused)      |ABANDONED| free |
+ *  | "MTX2" once   | futex word:   | 0 = free, else               | (int) holds   |               | (int) 1 |      |
+ *  | initialised   | 1 = a waiter  | pid:32 | start:8 | thread:24 | beyond the    |               | = owner |      |
+ *  |               | may sleep     | (see {@link Owners})         | first (owner) |               | died    |      |
  *  +---------------+---------------+------------------------------+---------------+---------------+---------+------+
  * </pre>
  *
- * <p>OWNER is the lock: acquiring is one compare-and-set from 0 to the caller's owner word. WAKE_SEQ is a
- * separate word so that sleepers can wait for "an unlock happened" without racing the owner CAS.
+ * <p>OWNER is the lock: acquiring is one compare-and-set from 0 to the caller's owner word. SIGNAL is the
+ * futex word: a waiter sets it to 1 before it sleeps on it, and an unlock that finds it 1 swaps it to 0 and
+ * wakes one sleeper (see {@link FutexWaits}). Layout 2 ("MTX2"): layout 1 had a wake sequence and a waiter
+ * count instead, whose processes would not wake ours (the MAGIC keeps them apart).
  */
 public final class MutexDescriptor {
-    public static final int MAGIC = 0x3158544D; // "MTX1" little-endian
+    public static final int MAGIC = 0x3258544D; // "MTX2" little-endian
     public static final long MAGIC_OFFSET = 0;
-    public static final long WAKE_SEQ_OFFSET = 4;
+    public static final long SIGNAL_OFFSET = 4;
     public static final long OWNER_OFFSET = 8;
     public static final long RECURSION_OFFSET = 16;
-    public static final long WAITERS_OFFSET = 20;
     public static final long ABANDONED_OFFSET = 24;
     /** Bytes a mutex needs: one cache line, so that two mutexes never share one. */
     public static final long SIZE = 64;

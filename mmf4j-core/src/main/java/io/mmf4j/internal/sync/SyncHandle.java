@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * their block, whether the handle is closed, and the checks each call makes before it touches the object.
  *
  * {@snippet :
- * SyncHandle handle = new SyncHandle(block, SyncObjects.Kind.EVENT);
+ * SyncHandle handle = new SyncHandle(block, SyncNamespace.Kind.EVENT);
  * long nanos = handle.beginTimedWait(timeout, unit); // null unit, closed handle, pending interrupt: thrown
  * ...
  * if (handle.markClosed()) { core.close(); block.release(); } // the first close only
@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SyncHandle {
     private final SyncBlock block;
-    private final SyncObjects.Kind kind;
+    private final SyncNamespace.Kind kind;
     private volatile boolean closed;
 
-    public SyncHandle(SyncBlock block, SyncObjects.Kind kind) {
+    public SyncHandle(SyncBlock block, SyncNamespace.Kind kind) {
         this.block = block;
         this.kind = kind;
     }

@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Volatile and atomic access to the int and long fields of a sync object's shared memory, and the sleep and
- * wake on its futex words. Stateless; every method is thread-safe.
+ * The int and long fields of a sync object's shared memory, through VarHandles, each method named after the
+ * access mode it uses; and the sleep and wake on a futex word. Stateless; every method is thread-safe.
  */
 final class Words {
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle().withInvokeExactBehavior();
@@ -18,79 +18,44 @@ final class Words {
     private static final Platform PLATFORM = Platform.current();
     /** How long a waiting virtual thread parks before it looks at the word again. */
     static final long VIRTUAL_POLL_NANOS = 1_000_000;
-    /**
-     * How long a waiter spins in user space, re-reading the word, before it sleeps in the kernel (system property
-     * {@code mmf4j.sync.spinNanos}). Off by default: on the 2-core machine of BENCHMARKS.md a spin only took CPU
-     * from the process it waited for. With spare cores a few microseconds can catch a hand-off without the
-     * sleep and wake-up. Bounded, so a long wait costs at most this much CPU.
-     */
-    static final long SPIN_NANOS = Long.getLong("mmf4j.sync.spinNanos", 0);
 
     private Words() {}
 
-    static int getInt(MemorySegment s, long offset) {
+    static int getIntVolatile(MemorySegment s, long offset) {
         return (int) INT.getVolatile(s, offset);
     }
 
-    static void setInt(MemorySegment s, long offset, int value) {
+    static void setIntVolatile(MemorySegment s, long offset, int value) {
         INT.setVolatile(s, offset, value);
     }
 
-    /** For fields that only the current owner writes: no fence is needed, only ordering before later stores. */
+    /** For fields only the current owner writes (read after the CAS that made it the owner): no fence needed. */
     static int getIntOpaque(MemorySegment s, long offset) {
-        return (int) INT.getAcquire(s, offset);
+        return (int) INT.getOpaque(s, offset);
     }
 
     static void setIntRelease(MemorySegment s, long offset, int value) {
         INT.setRelease(s, offset, value);
     }
 
-    static boolean casInt(MemorySegment s, long offset, int expected, int value) {
+    static boolean compareAndSetInt(MemorySegment s, long offset, int expected, int value) {
         return (boolean) INT.compareAndSet(s, offset, expected, value);
     }
 
-    static int addInt(MemorySegment s, long offset, int delta) {
-        return (int) INT.getAndAdd(s, offset, delta);
+    static int getAndSetInt(MemorySegment s, long offset, int value) {
+        return (int) INT.getAndSet(s, offset, value);
     }
 
-    static long getLong(MemorySegment s, long offset) {
+    static long getLongVolatile(MemorySegment s, long offset) {
         return (long) LONG.getVolatile(s, offset);
     }
 
-    static void setLong(MemorySegment s, long offset, long value) {
+    static void setLongVolatile(MemorySegment s, long offset, long value) {
         LONG.setVolatile(s, offset, value);
     }
 
-    static boolean casLong(MemorySegment s, long offset, long expected, long value) {
+    static boolean compareAndSetLong(MemorySegment s, long offset, long expected, long value) {
         return (boolean) LONG.compareAndSet(s, offset, expected, value);
-    }
-
-    /** Spins up to {@link #SPIN_NANOS} while the int at {@code offset} equals {@code value}; true if it changed. */
-    static boolean spinWhileInt(MemorySegment s, long offset, int value) {
-        long start = System.nanoTime();
-        do {
-            for (int i = 0; i < 32; i++) {
-                if (getInt(s, offset) != value) {
-                    return true;
-                }
-                Thread.onSpinWait();
-            }
-        } while (System.nanoTime() - start < SPIN_NANOS);
-        return false;
-    }
-
-    /** Spins up to {@link #SPIN_NANOS} while the long at {@code offset} is not 0; true if it became 0. */
-    static boolean spinUntilZero(MemorySegment s, long offset) {
-        long start = System.nanoTime();
-        do {
-            for (int i = 0; i < 32; i++) {
-                if (getLong(s, offset) == 0) {
-                    return true;
-                }
-                Thread.onSpinWait();
-            }
-        } while (System.nanoTime() - start < SPIN_NANOS);
-        return false;
     }
 
     /**

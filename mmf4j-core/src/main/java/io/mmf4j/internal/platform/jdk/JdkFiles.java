@@ -31,20 +31,33 @@ final class JdkFiles implements FilePlatform {
                 : EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
         return switch (creation) {
             case OPEN_EXISTING -> open(path, base, false, access);
-            case CREATE_NEW -> open(path, with(base, StandardOpenOption.CREATE_NEW), true, access);
+            case CREATE_NEW -> createThenOpen(path, base, access);
             case OPEN_OR_CREATE -> openOrCreate(path, base, access);
             case CREATE_OR_TRUNCATE -> openOrCreate(path, with(base, StandardOpenOption.TRUNCATE_EXISTING), access);
         };
+    }
+
+    /**
+     * Creates the file, then opens it: java.nio ignores CREATE_NEW on a channel opened only for reading, so the
+     * creation is its own step. {@code FileAlreadyExistsException} if it exists.
+     */
+    private OsFile createThenOpen(Path path, Set<StandardOpenOption> base, FileAccess access) throws IOException {
+        Files.createFile(path);
+        Set<StandardOpenOption> options = EnumSet.copyOf(base);
+        options.remove(StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            return open(path, options, true, access);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(path); // made by this call: nothing left behind
+            throw e;
+        }
     }
 
     /** Tries exclusive creation first, so that {@link OsFile#created()} is exact. */
     private OsFile openOrCreate(Path path, Set<StandardOpenOption> base, FileAccess access) throws IOException {
         while (true) {
             try {
-                Set<StandardOpenOption> create = EnumSet.copyOf(base);
-                create.remove(StandardOpenOption.TRUNCATE_EXISTING);
-                create.add(StandardOpenOption.CREATE_NEW);
-                return open(path, create, true, access);
+                return createThenOpen(path, base, access);
             } catch (FileAlreadyExistsException exists) {
                 // open the existing one
             }

@@ -52,6 +52,11 @@ final class JdkMappings implements MappingPlatform {
     }
 
     @Override
+    public boolean replaceWithPlaceholder(MemorySegment mapping) {
+        return false; // no MAP_FIXED without native calls: the mapping stays until its arena is closed
+    }
+
+    @Override
     public boolean[] residency(MemorySegment mapping) {
         throw JdkPlatform.unsupported("residency (which pages are in memory)", "java.nio tells only all or none");
     }

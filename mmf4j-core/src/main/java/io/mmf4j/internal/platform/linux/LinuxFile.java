@@ -21,6 +21,7 @@ public final class LinuxFile implements OsFile {
     private final boolean created;
     private final boolean writable;
     private boolean closed;
+    private FileIdentity openedAs; // from the fstat of checked(): no second call for a walk that only opens
 
     private LinuxFile(int fd, String path, boolean created, boolean writable) {
         this.fd = fd;
@@ -37,6 +38,7 @@ public final class LinuxFile implements OsFile {
             if (!status.isRegularFile()) {
                 throw new IOException(path + " is not a regular file (mode 0" + Integer.toOctalString(status.mode()) + ")");
             }
+            file.openedAs = new FileIdentity(status.device(), status.inode(), status.links());
         } catch (IOException e) {
             file.closeQuietly();
             throw e instanceof ErrnoException errno ? LinuxErrors.translate(errno) : e;
@@ -166,6 +168,11 @@ public final class LinuxFile implements OsFile {
      */
     boolean tryLockExclusive() throws IOException {
         return LinuxErrors.call(() -> SysFile.flock(fd, SysFile.LOCK_EX | SysFile.LOCK_NB, path));
+    }
+
+    /** The file's identity when it was opened (checked), without a call; {@link #identity()} where none was taken. */
+    FileIdentity identityAtOpen() throws IOException {
+        return openedAs != null ? openedAs : identity();
     }
 
     @Override

@@ -48,6 +48,7 @@ final class LinuxHeldObject implements HeldObject {
             }
             closed = true;
         }
+        LinuxNamedObjects.OPERATIONS.increment();
         try {
             if (file.tryLockExclusive()) {
                 NameRemoval.unlinkIfNames(directory, path, file); // not if the name was removed and maybe re-created

@@ -84,6 +84,18 @@ final class LinuxMappings implements MappingPlatform {
     }
 
     @Override
+    public boolean replaceWithPlaceholder(MemorySegment mapping) throws IOException {
+        PageSpan span = span(mapping);
+        try {
+            Mman.mmap(span.start(), span.length(), Mman.PROT_READ | Mman.PROT_WRITE,
+                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_NORESERVE | Mman.MAP_FIXED, -1, 0, span.subject());
+            return true;
+        } catch (ErrnoException e) {
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    @Override
     public void flush(MemorySegment mapping) throws IOException {
         PageSpan span = span(mapping);
         LinuxErrors.run(() -> Mman.msync(span.start(), span.length(), Mman.MS_SYNC, span.subject()));

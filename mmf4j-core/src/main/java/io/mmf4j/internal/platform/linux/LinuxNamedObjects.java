@@ -42,6 +42,13 @@ import java.util.stream.Stream;
 final class LinuxNamedObjects implements NamedObjectStore {
     private static final int OWNER_ONLY_DIRECTORY = 0700;
     private static final int GLOBAL_DIRECTORY = 01777;
+    /**
+     * Every look at a namespace entry or a line of the holder table (opened, probed, stat'ed, listed, parsed):
+     * the work that could grow with the namespace or the machine. Read by the scaling test.
+     */
+    static final java.util.concurrent.atomic.LongAdder OPERATIONS = new java.util.concurrent.atomic.LongAdder();
+    /** How many dead objects a sweep unlinks under one taking of the removal lock. */
+    private static final int SWEEP_BATCH = 64;
 
     private final LinuxProcesses processes;
 
@@ -89,8 +96,10 @@ final class LinuxNamedObjects implements NamedObjectStore {
     public HeldObject create(StoreLocation location, String key, String name, ObjectBuilder builder)
             throws IOException {
         ready(location);
-        sweep(location);
         Path directory = location.directory();
+        if (SweepSchedule.claim(directory)) {
+            sweep(location); // amortised: see SweepSchedule; the name being created is reclaimed below if dead
+        }
         Path path = pathOf(location, key);
         LinuxFile file = LinuxNames.createUnnamed(directory, fileMode(location.permissions()));
         try {
@@ -98,6 +107,7 @@ final class LinuxNamedObjects implements NamedObjectStore {
             file.lockShared();
             while (true) {
                 try {
+                    OPERATIONS.increment();
                     LinuxNames.link(file, path);
                     return new LinuxHeldObject(directory, path, file);
                 } catch (FileAlreadyExistsException taken) {
@@ -123,6 +133,7 @@ final class LinuxNamedObjects implements NamedObjectStore {
         Path directory = location.directory();
         Path path = pathOf(location, key);
         while (true) {
+            OPERATIONS.increment();
             LinuxFile file;
             try {
                 file = LinuxNames.openNoFollow(path, writable ? FileAccess.READ_WRITE : FileAccess.READ);
@@ -173,40 +184,119 @@ final class LinuxNamedObjects implements NamedObjectStore {
 
     @Override
     public int sweep(StoreLocation location) throws IOException {
-        ready(location);
-        int reclaimed = 0;
-        for (Path entry : entries(location.directory())) {
-            if (reclaimIfDead(location.directory(), entry)) {
-                reclaimed++;
+        Path directory = location.directory();
+        java.util.List<NameRemoval.Dead> batch = new java.util.ArrayList<>(SWEEP_BATCH);
+        int[] reclaimed = {0};
+        try {
+            walk(location, (entry, file, holders) -> {
+                if (holders != 0 || !file.tryLockExclusive()) {
+                    return false;
+                }
+                batch.add(new NameRemoval.Dead(entry, file)); // dead: it stays open and locked until its name is gone
+                if (batch.size() == SWEEP_BATCH) {
+                    reclaimed[0] += reclaimBatch(directory, batch);
+                }
+                return true;
+            });
+            reclaimed[0] += reclaimBatch(directory, batch);
+        } finally {
+            for (NameRemoval.Dead dead : batch) {
+                dead.file().closeQuietly();
             }
         }
-        return reclaimed;
+        return reclaimed[0];
+    }
+
+    /** Unlinks a batch of dead objects under one taking of the removal lock, then closes them. */
+    private static int reclaimBatch(Path directory, java.util.List<NameRemoval.Dead> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return NameRemoval.unlinkAllIfNamed(directory, batch);
+        } finally {
+            for (NameRemoval.Dead dead : batch) {
+                dead.file().closeQuietly();
+            }
+            batch.clear();
+        }
     }
 
     @Override
     public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
-        sweep(location);
-        for (Path entry : entries(location.directory())) {
-            try (LinuxFile file = LinuxNames.openNoFollow(entry, FileAccess.READ)) {
-                int holders = LinuxHolders.count(file.identity());
-                if (holders > 0) {
-                    visitor.visit(file, holders);
+        walk(location, (entry, file, holders) -> {
+            int count = holders;
+            if (count == 0) {
+                if (reclaimIfDead(location.directory(), entry, file)) {
+                    return false;
                 }
-            } catch (NoSuchFileException | AccessDeniedException gone) {
-                // reclaimed since the listing, or another user's object this user may not read
+                // held after all: the table lost its line (see LinuxHolders) or it was opened since; ask again
+                count = Math.max(1, LinuxHolders.count(file.identity()));
             }
+            visitor.visit(file, count);
+            return false;
+        });
+    }
+
+    /**
+     * Sees one entry of a {@link #walk}, open for reading, with its holder count as the table had it; returns
+     * true to keep the file (the visitor closes it then), false to let the walk close it.
+     */
+    @FunctionalInterface
+    private interface EntryVisitor {
+        boolean visit(Path entry, LinuxFile file, int holders) throws IOException;
+    }
+
+    /**
+     * One pass over a namespace: the holder table is read once, then each entry is opened (never following a
+     * link) and fstat'ed for its inode. An entry that shows no holder may have gained one since the table was
+     * read (a creation links after locking, so only a racing open can), or the table may have lost its line: the
+     * visitor checks with an exclusive probe before it reclaims anything. Another user's entry that this user
+     * may not open is passed over.
+     */
+    private void walk(StoreLocation location, EntryVisitor visitor) throws IOException {
+        ready(location);
+        Path directory = location.directory();
+        long started = System.nanoTime();
+        try {
+            long device = ((Number) Files.getAttribute(directory, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .longValue();
+            java.util.Map<Long, Integer> holders = LinuxHolders.onDevice(device);
+            for (Path entry : entries(directory)) {
+                OPERATIONS.increment();
+                LinuxFile file;
+                try {
+                    file = LinuxNames.openNoFollow(entry, FileAccess.READ);
+                } catch (NoSuchFileException | AccessDeniedException goneOrNotOurs) {
+                    continue;
+                }
+                boolean kept = false;
+                try {
+                    FileIdentity identity = file.identityAtOpen();
+                    if (identity.device() == device && identity.links() > 0) {
+                        kept = visitor.visit(entry, file, holders.getOrDefault(identity.inode(), 0));
+                    }
+                } finally {
+                    if (!kept) {
+                        file.close();
+                    }
+                }
+            }
+        } finally {
+            SweepSchedule.swept(directory, System.nanoTime() - started);
         }
     }
 
     /** The object files of {@code directory}: only names that are keys (nothing else someone put there). */
     private static List<Path> entries(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
+            return files.peek(p -> OPERATIONS.increment()).filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
         }
     }
 
     /** Unlinks {@code path} if no handle holds its file; true if it is gone (now or already). */
     static boolean reclaimIfDead(Path directory, Path path) throws IOException {
+        OPERATIONS.increment();
         LinuxFile file;
         try {
             file = LinuxNames.openNoFollow(path, FileAccess.READ);
@@ -216,11 +306,16 @@ final class LinuxNamedObjects implements NamedObjectStore {
             return false;
         }
         try (file) {
-            if (!file.tryLockExclusive()) {
-                return false;
-            }
-            // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
-            return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
+            return reclaimIfDead(directory, path, file);
         }
+    }
+
+    /** As {@link #reclaimIfDead(Path, Path)} with {@code path} already open as {@code file} (the caller closes it). */
+    private static boolean reclaimIfDead(Path directory, Path path, LinuxFile file) throws IOException {
+        if (!file.tryLockExclusive()) {
+            return false;
+        }
+        // gone unless the OS refused: unlinked now, or no longer named (removed by someone else meanwhile)
+        return NameRemoval.unlinkIfNames(directory, path, file) != NameRemoval.Outcome.REFUSED;
     }
 }

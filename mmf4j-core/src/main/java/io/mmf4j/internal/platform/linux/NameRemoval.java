@@ -40,18 +40,46 @@ final class NameRemoval {
     @SuppressWarnings("try") // the lock is held for the block's duration and never referenced in it
     static Outcome unlinkIfNames(Path directory, Path path, LinuxFile file) throws IOException {
         try (Closeable lock = LinuxNames.lockNameRemoval(directory)) {
-            Optional<FileIdentity> named = LinuxNames.identity(path);
-            if (named.isEmpty() || !named.get().sameFile(file.identity())) {
-                return Outcome.NOT_NAMED;
-            }
-            try {
-                LinuxNames.unlink(path);
-                return Outcome.UNLINKED;
-            } catch (AccessDeniedException stickyDirectory) {
-                return Outcome.REFUSED; // another user's dead object in the global namespace: only its owner may
-            }
+            return unlinkIfNamesLocked(path, file);
         } catch (NoSuchFileException directoryGone) {
             return Outcome.NOT_NAMED; // the namespace directory itself was removed: no name is left to unlink
+        }
+    }
+
+    /** One dead object of a sweep: its name and its file, held exclusively. */
+    record Dead(Path path, LinuxFile file) {}
+
+    /**
+     * {@link #unlinkIfNames} for a batch of a sweep's dead objects under one taking of the lock (held for the
+     * batch's checks and unlinks only); returns how many are gone (unlinked now, or no longer named).
+     */
+    @SuppressWarnings("try") // the lock is held for the block's duration and never referenced in it
+    static int unlinkAllIfNamed(Path directory, java.util.List<Dead> batch) throws IOException {
+        int gone = 0;
+        try (Closeable lock = LinuxNames.lockNameRemoval(directory)) {
+            for (Dead dead : batch) {
+                if (unlinkIfNamesLocked(dead.path(), dead.file()) != Outcome.REFUSED) {
+                    gone++;
+                }
+            }
+        } catch (NoSuchFileException directoryGone) {
+            return batch.size(); // the namespace directory itself was removed: no name is left
+        }
+        return gone;
+    }
+
+    private static Outcome unlinkIfNamesLocked(Path path, LinuxFile file) throws IOException {
+        Optional<FileIdentity> named = LinuxNames.identity(path);
+        if (named.isEmpty() || !named.get().sameFile(file.identityAtOpen())) {
+            return Outcome.NOT_NAMED;
+        }
+        try {
+            LinuxNames.unlink(path);
+            return Outcome.UNLINKED;
+        } catch (AccessDeniedException stickyDirectory) {
+            return Outcome.REFUSED; // another user's dead object in the global namespace: only its owner may
+        } catch (NoSuchFileException raced) {
+            return Outcome.NOT_NAMED;
         }
     }
 

@@ -20,6 +20,16 @@ public final class LinuxStoreAccess {
         return LinuxNames.identity(path);
     }
 
+    /** How many namespace entries and holder-table lines the store has looked at so far, in this JVM. */
+    public static long operations() {
+        return LinuxNamedObjects.OPERATIONS.sum();
+    }
+
+    /** The system property that sets the least interval between two sweeps by creations. */
+    public static String sweepIntervalProperty() {
+        return SweepSchedule.INTERVAL_PROPERTY;
+    }
+
     /** Unlinks {@code path}. */
     public static void unlink(Path path) throws IOException {
         LinuxNames.unlink(path);

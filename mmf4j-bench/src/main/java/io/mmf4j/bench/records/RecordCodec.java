@@ -1,4 +1,4 @@
-package io.mmf4j.internal;
+package io.mmf4j.bench.records;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -11,11 +11,14 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * Reads and writes a record of primitive components as a packed struct: components in declaration order,
+ * The record codec mmf4j had before RecordLayout (kept verbatim as a benchmark contestant, the "before" of the
+ * records section): method-handle trees held in instance fields, so the JIT cannot inline them.
+ *
+ * <p>Reads and writes a record of primitive components as a packed struct: components in declaration order,
  * no padding, in a given byte order. Built once per record class (a {@link ClassValue}) into method-handle
  * trees, so a read or write does no reflection and boxes nothing.
  */
-public final class RecordCodec {
+final class RecordCodec {
     private static final ClassValue<RecordCodec> CODECS = new ClassValue<>() {
         @Override
         protected RecordCodec computeValue(Class<?> type) {
@@ -94,7 +97,7 @@ public final class RecordCodec {
         return size;
     }
 
-    <R extends Record> R read(MemorySegment segment, long position, boolean bigEndian, Class<R> expected) {
+    public <R extends Record> R read(MemorySegment segment, long position, boolean bigEndian, Class<R> expected) {
         Objects.checkFromIndexSize(position, size, segment.byteSize());
         try {
             Record record = (Record) (bigEndian ? readerBig : readerLittle).invokeExact(segment, position);
@@ -106,7 +109,7 @@ public final class RecordCodec {
         }
     }
 
-    void write(MemorySegment segment, long position, boolean bigEndian, Record record) {
+    public void write(MemorySegment segment, long position, boolean bigEndian, Record record) {
         Objects.checkFromIndexSize(position, size, segment.byteSize()); // all or nothing: no half-written record
         try {
             (bigEndian ? writerBig : writerLittle).invokeExact(segment, position, record);
