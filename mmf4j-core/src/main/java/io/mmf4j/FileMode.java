@@ -8,7 +8,10 @@ package io.mmf4j;
 public enum FileMode {
     /** Creates the file; {@code FileAlreadyExistsException} if it exists. */
     CREATE_NEW,
-    /** Creates the file, or truncates it to zero length if it exists. */
+    /**
+     * Creates the file, or truncates it to zero length if it exists; refused ({@code FileSystemException}) when
+     * live mmf4j maps of any process have the file mapped, as Windows refuses CREATE_ALWAYS on a mapped file.
+     */
     CREATE,
     /** Opens the file; {@code NoSuchFileException} if it does not exist. */
     OPEN,

@@ -63,6 +63,8 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @throws java.nio.file.NoSuchFileException        {@code OPEN} of a missing file
      * @throws java.nio.file.FileAlreadyExistsException {@code CREATE_NEW} of an existing file
      * @throws java.nio.file.AccessDeniedException      the file cannot be opened with the access asked for
+     * @throws java.nio.file.FileSystemException        {@code CREATE} of a file that live mmf4j maps (of this or
+     *                                                  another process) have mapped: it is left as it is
      * @throws IllegalArgumentException                 a bad mode, capacity or access; nothing is left behind
      */
     static MemoryMappedFile createFromFile(Path path, FileMode mode, String mapName, long capacity,
@@ -103,7 +105,8 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @param mapName   any non-empty string (never used as a path), or {@code null} for an anonymous map
      * @throws java.nio.file.FileAlreadyExistsException a live object of that name exists in the namespace
      * @throws IllegalArgumentException                 an empty name, capacity &lt;= 0, or WRITE access
-     * @throws IOException                              the memory cannot be committed (e.g. /dev/shm is full)
+     * @throws IOException                              the memory cannot be committed (e.g. /dev/shm is full), or
+     *                                                  the machine cannot give that much memory now
      */
     static MemoryMappedFile createNew(SharedNamespace namespace, String mapName, long capacity,
                                       MemoryMappedFileAccess access, MemoryMappedFileOptions... options)

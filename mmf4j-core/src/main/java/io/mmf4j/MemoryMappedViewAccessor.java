@@ -181,6 +181,16 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
      */
     boolean[] residency() throws IOException;
 
+    /**
+     * As {@link #residency()} for {@code [offset, offset + length)} of the view: one entry per page, from the page
+     * that holds byte {@code offset}. For views of more pages than one array holds, where {@link #residency()}
+     * throws {@code IllegalStateException}.
+     *
+     * @throws IndexOutOfBoundsException the range passes the view
+     * @throws IllegalArgumentException  a negative offset, a length &lt;= 0, or more than {@code 2^31 - 9} pages
+     */
+    boolean[] residency(long offset, long length) throws IOException;
+
     /** Asks the OS to read the view's pages in ahead of use (MADV_WILLNEED; PrefetchVirtualMemory on Windows). */
     void prefetch() throws IOException;
 

@@ -28,11 +28,13 @@ public final class InheritableMapImpl implements InheritableMap {
     private static final HexFormat HEX = HexFormat.of();
 
     private final MappingSource source;
+    private final OsFile passed; // the handle the token names, this object's own: closed at close
     private final String token;
     private boolean closed;
 
-    private InheritableMapImpl(MappingSource source, String token) {
+    private InheritableMapImpl(MappingSource source, OsFile passed, String token) {
         this.source = source;
+        this.passed = passed;
         this.token = token;
     }
 
@@ -54,15 +56,26 @@ public final class InheritableMapImpl implements InheritableMap {
                     + "the channel does not reveal its descriptor");
         }
         source.retain(); // IllegalStateException if everything is closed already
+        OsFile passed = null;
         try {
+            // A handle of its own, so that close takes the token back (as DuplicateHandle's does on Windows)
+            // while the map itself stays open.
+            passed = Platform.current().files().duplicate(file);
             FileIdentity identity = file.identity();
             String name = map.name().map(n -> HEX.formatHex(n.getBytes(StandardCharsets.UTF_16LE))).orElse("");
             String token = String.join(";", MAGIC, Long.toString(Platform.current().processes().processId()),
-                    Long.toString(Platform.current().files().handleNumber(file)), Long.toString(identity.device()),
+                    Long.toString(Platform.current().files().handleNumber(passed)), Long.toString(identity.device()),
                     Long.toString(identity.inode()), Long.toString(map.capacity()),
                     map.access().name(), kind, name, path);
-            return new InheritableMapImpl(source, token);
+            return new InheritableMapImpl(source, passed, token);
         } catch (IOException | RuntimeException | Error e) {
+            if (passed != null) {
+                try {
+                    passed.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             source.letGo();
             throw e;
         }
@@ -94,7 +107,11 @@ public final class InheritableMapImpl implements InheritableMap {
             closed = true;
         }
         try {
-            source.letGo();
+            try {
+                passed.close(); // the handle the token names is gone: a child can no longer open the map by it
+            } finally {
+                source.letGo();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("closing inheritable map", e);
         }

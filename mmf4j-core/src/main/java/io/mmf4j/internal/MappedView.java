@@ -233,7 +233,36 @@ final class MappedView {
     /** One entry per page of the view, from the page holding its first byte: whether it is in memory. */
     boolean[] residency() throws IOException {
         checkOpen();
+        long pageSize = Platform.current().mappings().pageSize();
+        long pages = (mapping.byteSize() + pageSize - 1) / pageSize;
+        if (pages > MAX_RESIDENCY_PAGES) {
+            throw new IllegalStateException("the view [" + offset + ", +" + size + ") of " + source.describe() + " has "
+                    + pages + " pages, more than one boolean[] holds (" + MAX_RESIDENCY_PAGES
+                    + "): ask residency(offset, length) for a part of it");
+        }
         return Platform.current().mappings().residency(mapping);
+    }
+
+    /** The most pages one residency answer may have: the largest array the JVM makes. */
+    static final long MAX_RESIDENCY_PAGES = Integer.MAX_VALUE - 8;
+
+    /** As {@link #residency()} for {@code [from, from + length)} of the view: from the page holding byte {@code from}. */
+    boolean[] residency(long from, long length) throws IOException {
+        checkOpen();
+        Checks.nonNegative(from, "offset");
+        Checks.positive(length, "length");
+        if (from > size || length > size - from) {
+            throw new IndexOutOfBoundsException("residency range [" + from + ", +" + length + ") is outside the view of "
+                    + size + " bytes");
+        }
+        long pageSize = Platform.current().mappings().pageSize();
+        long first = (pointerOffset + from) / pageSize;
+        long end = (pointerOffset + from + length + pageSize - 1) / pageSize;
+        if (end - first > MAX_RESIDENCY_PAGES) {
+            throw new IllegalArgumentException("length " + length + " spans " + (end - first)
+                    + " pages, more than one boolean[] holds (" + MAX_RESIDENCY_PAGES + ")");
+        }
+        return Platform.current().mappings().residency(mapping.asSlice(pointerOffset + from, length));
     }
 
     void prefetch() throws IOException {

@@ -31,12 +31,38 @@ public final class NamedMaps {
         if (access == MemoryMappedFileAccess.WRITE) {
             throw new IllegalArgumentException("access WRITE cannot be used to create a map: use READ_WRITE");
         }
-        if (mapName == null) {
-            return anonymous(capacity, access, reserve);
+        String what = mapName == null ? "anonymous map" : "map '" + mapName + "'";
+        if (reserve) { // memory-backed: a size the machine cannot give must not start the OOM killer
+            Platform.current().files().checkMemoryAvailable(capacity, what);
         }
-        SharedHandle handle = ((Namespace) namespace).create(NamedObjectKind.MAP, mapName, capacity, capacity,
-                access.ordinal(), reserve, null);
-        return new MemoryMappedFileImpl(new SharedMapSource(handle), mapName, capacity, access);
+        try {
+            if (mapName == null) {
+                return anonymous(capacity, access, reserve);
+            }
+            SharedHandle handle = ((Namespace) namespace).create(NamedObjectKind.MAP, mapName, capacity, capacity,
+                    access.ordinal(), reserve, null);
+            return new MemoryMappedFileImpl(new SharedMapSource(handle), mapName, capacity, access);
+        } catch (IOException e) {
+            throw naming(e, mapName, "creating " + what + " of " + capacity + " bytes");
+        }
+    }
+
+    /**
+     * The failure of an OS call made for a map, named by the map (not by the encoded file under it): a plain
+     * {@code IOException} (e.g. no space) gets the map's name and size, an {@code AccessDeniedException} the map's
+     * name as its file. Other {@code java.nio.file} exceptions already say what they mean and pass unchanged.
+     */
+    static IOException naming(IOException e, String mapName, String doing) {
+        if (e.getClass() == IOException.class) {
+            return new IOException(doing + ": " + e.getMessage(), e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied && mapName != null) {
+            java.nio.file.AccessDeniedException named = new java.nio.file.AccessDeniedException(mapName,
+                    denied.getFile(), doing + ": " + denied.getReason());
+            named.initCause(e);
+            return named;
+        }
+        return e;
     }
 
     public static MemoryMappedFile createOrOpen(SharedNamespace namespace, String mapName, long capacity,
@@ -44,10 +70,7 @@ public final class NamedMaps {
             throws IOException {
         boolean reserve = checkCreation(namespace, mapName, capacity, access, options);
         if (mapName == null) {
-            if (access == MemoryMappedFileAccess.WRITE) {
-                throw new IllegalArgumentException("access WRITE cannot be used to create a map: use READ_WRITE");
-            }
-            return anonymous(capacity, access, reserve);
+            return createNew(namespace, null, capacity, access, options);
         }
         Namespace ns = (Namespace) namespace;
         MemoryMappedFileRights rights = rightsFor(access);
@@ -75,7 +98,12 @@ public final class NamedMaps {
         Checks.notNull(rights, "rights");
         Names.checkMapName(mapName);
         boolean writable = sharedWrite(rights.access());
-        SharedHandle handle = ((Namespace) namespace).open(MAP_KINDS, mapName, writable);
+        SharedHandle handle;
+        try {
+            handle = ((Namespace) namespace).open(MAP_KINDS, mapName, writable);
+        } catch (IOException e) {
+            throw naming(e, mapName, "opening map '" + mapName + "' for " + (writable ? "writing" : "reading"));
+        }
         try {
             MemoryMappedFileAccess created = MemoryMappedFileAccess.values()[handle.header().access()];
             MemoryMappedFileAccess access = narrower(created, rights.access());

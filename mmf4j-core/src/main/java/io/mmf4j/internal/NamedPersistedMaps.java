@@ -86,6 +86,7 @@ final class NamedPersistedMaps {
                 throw new NoSuchFileException(entry.name(), path.toString(),
                         "the file that named map was made from has been replaced");
             }
+            file.markMapped();
             long capacity = entry.header().capacity();
             if (file.size() < capacity) { // mapping past the end would fault
                 throw new java.nio.file.FileSystemException(entry.name(), path.toString(),

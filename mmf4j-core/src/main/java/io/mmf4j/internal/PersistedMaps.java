@@ -31,7 +31,7 @@ public final class PersistedMaps {
         checkMapAccess(access);
         FileCreation creation = switch (mode) {
             case CREATE_NEW -> FileCreation.CREATE_NEW;
-            case CREATE -> FileCreation.CREATE_OR_TRUNCATE;
+            case CREATE -> FileCreation.OPEN_OR_CREATE; // truncated below, once no live map is known to hold it
             case OPEN -> FileCreation.OPEN_EXISTING;
             case OPEN_OR_CREATE -> FileCreation.OPEN_OR_CREATE;
             case TRUNCATE, APPEND -> throw new IllegalArgumentException(
@@ -49,6 +49,15 @@ public final class PersistedMaps {
         OsFile file = Platform.current().files().openFile(path, fileAccess, creation);
         long originalSize = -1;
         try {
+            if (mode == FileMode.CREATE && !file.created()) {
+                if (file.mappedElsewhere()) { // Windows refuses CREATE_ALWAYS on a mapped file too
+                    throw new java.nio.file.FileSystemException(path.toString(), null, "FileMode.CREATE would "
+                            + "truncate a file that live maps (of this or another process) have mapped: close them, "
+                            + "or map it with OPEN");
+                }
+                file.setLength(0);
+            }
+            file.markMapped();
             originalSize = file.size();
             long mapCapacity = sizeFor(file.path(), originalSize, capacity, access);
             if (mapCapacity > originalSize) {
@@ -70,7 +79,10 @@ public final class PersistedMaps {
     /** Leaves the file as it was before the call: removed if the call made it, its old size otherwise. */
     private static void undo(Path path, OsFile file, long originalSize, Throwable failure) {
         try {
-            if (!file.created() && originalSize >= 0 && file.writable() && file.size() != originalSize) {
+            // Cut back what the call grew, unless live maps elsewhere use the file: shrinking it under them
+            // would make their pages vanish.
+            if (!file.created() && originalSize >= 0 && file.writable() && file.size() != originalSize
+                    && !file.mappedElsewhere()) {
                 file.setLength(originalSize);
             }
             file.close();

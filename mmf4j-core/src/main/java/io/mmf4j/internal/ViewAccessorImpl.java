@@ -70,16 +70,36 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             return refused; // not a read-only refusal
         }
         view.checkOpen();
-        ReadOnlyBufferException readOnly = new ReadOnlyBufferException();
+        ReadOnlyBufferException readOnly = Refusals.readOnly("write refused: " + this + " is read-only");
         readOnly.initCause(refused);
         return readOnly;
+    }
+
+    /**
+     * Touches the page under an atomic read-modify-write before the atomic itself. A page that vanished (its file
+     * truncated, a full tmpfs) faults on this plain load, which the JVM turns into {@code InternalError}; the
+     * JVM's native compare-and-set, which the interpreter uses, is not so guarded and would abort the process.
+     */
+    private void probe(long position) {
+        segment.get(ValueLayout.JAVA_BYTE, position);
+    }
+
+    /**
+     * An access that found the segment closed: the JDK says only "Already closed"; this says which view, and that
+     * it was closed. Cold: only the failure path calls it.
+     */
+    private RuntimeException closed(IllegalStateException e) {
+        if (!view.isClosed()) {
+            return e;
+        }
+        return new IllegalStateException(this + ": the view was closed, its memory can no longer be reached", e);
     }
 
     /** For atomics, whose misaligned accesses also throw {@code IllegalArgumentException}. */
     private void checkWritable() {
         if (!writable) {
             view.checkOpen(); // a closed view says so first, whatever its access
-            throw new ReadOnlyBufferException();
+            throw Refusals.readOnly("write refused: " + this + " is read-only");
         }
     }
 
@@ -127,7 +147,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public byte getByte(long position) {
-        return segment.get(ValueLayout.JAVA_BYTE, position);
+        try {
+            return segment.get(ValueLayout.JAVA_BYTE, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -147,26 +171,42 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public short getShort(long position) {
-        short value = segment.get(SHORT, position);
-        return swap ? Short.reverseBytes(value) : value;
+        try {
+            short value = segment.get(SHORT, position);
+            return swap ? Short.reverseBytes(value) : value;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public char getChar(long position) {
-        char value = segment.get(CHAR, position);
-        return swap ? Character.reverseBytes(value) : value;
+        try {
+            char value = segment.get(CHAR, position);
+            return swap ? Character.reverseBytes(value) : value;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public int getInt(long position) {
-        int value = segment.get(INT, position);
-        return swap ? Integer.reverseBytes(value) : value;
+        try {
+            int value = segment.get(INT, position);
+            return swap ? Integer.reverseBytes(value) : value;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public long getLong(long position) {
-        long value = segment.get(LONG, position);
-        return swap ? Long.reverseBytes(value) : value;
+        try {
+            long value = segment.get(LONG, position);
+            return swap ? Long.reverseBytes(value) : value;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -175,6 +215,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             segment.set(ValueLayout.JAVA_BYTE, position, value);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
@@ -199,6 +241,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             segment.set(SHORT, position, swap ? Short.reverseBytes(value) : value);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
@@ -208,6 +252,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             segment.set(CHAR, position, swap ? Character.reverseBytes(value) : value);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
@@ -217,6 +263,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             segment.set(INT, position, swap ? Integer.reverseBytes(value) : value);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
@@ -226,14 +274,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             segment.set(LONG, position, swap ? Long.reverseBytes(value) : value);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, byte[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -243,14 +297,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, ValueLayout.JAVA_BYTE, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, short[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? SHORT_BIG : SHORT, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? SHORT_BIG : SHORT, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -260,14 +320,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? SHORT_BIG : SHORT, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, char[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? CHAR_BIG : CHAR, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? CHAR_BIG : CHAR, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -277,14 +343,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? CHAR_BIG : CHAR, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, int[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? INT_BIG : INT, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? INT_BIG : INT, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -294,14 +366,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? INT_BIG : INT, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, long[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? LONG_BIG : LONG, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? LONG_BIG : LONG, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -311,14 +389,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? LONG_BIG : LONG, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, float[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? FLOAT_BIG : FLOAT, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? FLOAT_BIG : FLOAT, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -328,14 +412,20 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? FLOAT_BIG : FLOAT, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
     @Override
     public int readArray(long position, double[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        MemorySegment.copy(segment, swap ? DOUBLE_BIG : DOUBLE, position, array, index, count);
-        return count;
+        try {
+            Objects.checkFromIndexSize(index, count, array.length);
+            MemorySegment.copy(segment, swap ? DOUBLE_BIG : DOUBLE, position, array, index, count);
+            return count;
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -345,6 +435,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
             MemorySegment.copy(array, index, segment, swap ? DOUBLE_BIG : DOUBLE, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
+        } catch (IllegalStateException e) {
+            throw closed(e);
         }
     }
 
@@ -389,82 +481,144 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public int getIntVolatile(long position) {
-        return (int) INT_ATOMIC.getVolatile(segment, position);
+        try {
+            return (int) INT_ATOMIC.getVolatile(segment, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public void putIntVolatile(long position, int value) {
-        checkWritable();
-        INT_ATOMIC.setVolatile(segment, position, value);
+        try {
+            checkWritable();
+            INT_ATOMIC.setVolatile(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public int getIntAcquire(long position) {
-        return (int) INT_ATOMIC.getAcquire(segment, position);
+        try {
+            return (int) INT_ATOMIC.getAcquire(segment, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public void putIntRelease(long position, int value) {
-        checkWritable();
-        INT_ATOMIC.setRelease(segment, position, value);
+        try {
+            checkWritable();
+            INT_ATOMIC.setRelease(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public boolean compareAndSetInt(long position, int expected, int value) {
-        checkWritable();
-        return INT_ATOMIC.compareAndSet(segment, position, expected, value);
+        try {
+            checkWritable();
+            probe(position);
+            return INT_ATOMIC.compareAndSet(segment, position, expected, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public int getAndAddInt(long position, int delta) {
-        checkWritable();
-        return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
+        try {
+            checkWritable();
+            probe(position);
+            return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public int getAndSetInt(long position, int value) {
-        checkWritable();
-        return (int) INT_ATOMIC.getAndSet(segment, position, value);
+        try {
+            checkWritable();
+            probe(position);
+            return (int) INT_ATOMIC.getAndSet(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public long getLongVolatile(long position) {
-        return (long) LONG_ATOMIC.getVolatile(segment, position);
+        try {
+            return (long) LONG_ATOMIC.getVolatile(segment, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public void putLongVolatile(long position, long value) {
-        checkWritable();
-        LONG_ATOMIC.setVolatile(segment, position, value);
+        try {
+            checkWritable();
+            LONG_ATOMIC.setVolatile(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public long getLongAcquire(long position) {
-        return (long) LONG_ATOMIC.getAcquire(segment, position);
+        try {
+            return (long) LONG_ATOMIC.getAcquire(segment, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public void putLongRelease(long position, long value) {
-        checkWritable();
-        LONG_ATOMIC.setRelease(segment, position, value);
+        try {
+            checkWritable();
+            LONG_ATOMIC.setRelease(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public boolean compareAndSetLong(long position, long expected, long value) {
-        checkWritable();
-        return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
+        try {
+            checkWritable();
+            probe(position);
+            return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public long getAndAddLong(long position, long delta) {
-        checkWritable();
-        return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
+        try {
+            checkWritable();
+            probe(position);
+            return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public long getAndSetLong(long position, long value) {
-        checkWritable();
-        return (long) LONG_ATOMIC.getAndSet(segment, position, value);
+        try {
+            checkWritable();
+            probe(position);
+            return (long) LONG_ATOMIC.getAndSet(segment, position, value);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
@@ -480,6 +634,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     @Override
     public boolean[] residency() throws IOException {
         return view.residency();
+    }
+
+    @Override
+    public boolean[] residency(long offset, long length) throws IOException {
+        return view.residency(offset, length);
     }
 
     @Override

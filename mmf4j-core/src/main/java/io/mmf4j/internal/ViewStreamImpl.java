@@ -41,21 +41,21 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
 
     private void checkOpen() throws ClosedChannelException {
         if (view.isClosed()) {
-            throw new ClosedChannelException();
+            throw Refusals.closed(this + " is closed");
         }
     }
 
     private void checkReadable() throws ClosedChannelException {
         checkOpen();
         if (!view.access().canRead()) {
-            throw new NonReadableChannelException();
+            throw Refusals.nonReadable("read refused: " + this + " cannot read");
         }
     }
 
     private void checkWritable() throws ClosedChannelException {
         checkOpen();
         if (!view.access().canWrite()) {
-            throw new NonWritableChannelException();
+            throw Refusals.nonWritable("write refused: " + this + " is read-only");
         }
     }
 
@@ -74,7 +74,8 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     public long claimWrite(long bytes) throws IOException {
         checkWritable();
         if (position > size - bytes) {
-            throw new BufferOverflowException();
+            throw Refusals.overflow("writing " + bytes + " bytes at " + position + " passes the end of the view ("
+                    + size + ")");
         }
         long at = position;
         position += bytes;
@@ -220,11 +221,12 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     public String readString() throws IOException {
         long start = position;
         try {
-            int length = read7BitEncodedInt();
+            int length = read7BitEncodedInt(); // untrusted: claimed against the bytes left before allocating
+            long at = claimRead(length);
             byte[] bytes = new byte[length];
-            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, claimRead(length), bytes, 0, length);
+            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, bytes, 0, length);
             return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             position = start; // a failed read consumes nothing
             throw e;
         }

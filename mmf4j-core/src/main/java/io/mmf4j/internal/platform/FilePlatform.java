@@ -23,4 +23,20 @@ public interface FilePlatform {
      * {@code handleNumber}; the caller checks the identity.
      */
     OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException;
+
+    /**
+     * Checks that the machine can give {@code bytes} of memory now (available memory, the commit limit, the
+     * memory cgroup), before a memory-backed object of that size is committed; {@code IOException} naming
+     * {@code what}, the size and the limit otherwise. No limit known: nothing to check.
+     */
+    default void checkMemoryAvailable(long bytes, String what) throws IOException {
+    }
+
+    /**
+     * A second handle on the same open file, closed on its own: what {@link #handleNumber} of it names goes
+     * away when it is closed, whoever else holds the file.
+     */
+    default OsFile duplicate(OsFile file) throws IOException {
+        throw new UnsupportedOperationException("passing a map to a child needs a native backend");
+    }
 }

@@ -70,4 +70,16 @@ public interface OsFile extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * Marks this open file as mapped by mmf4j, for as long as it stays open, in a way every process can see
+     * ({@link #mappedElsewhere()}); a backend that cannot mark does nothing.
+     */
+    default void markMapped() throws IOException {
+    }
+
+    /** Whether another open of the same file, in this process or another, carries the {@link #markMapped} mark. */
+    default boolean mappedElsewhere() throws IOException {
+        return false;
+    }
 }

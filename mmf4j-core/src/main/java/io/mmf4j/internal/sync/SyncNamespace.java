@@ -108,6 +108,15 @@ public final class SyncNamespace {
             throw new IOException("named " + kind.label + " \"" + name + "\" is damaged or not a " + kind.label
                     + " (magic 0x" + Integer.toHexString(magic) + ")");
         }
+        if (kind == Kind.SEMAPHORE) { // counts are untrusted input too
+            SemaphoreCore semaphore = new SemaphoreCore(block);
+            int maximum = semaphore.maximum();
+            int count = semaphore.available();
+            if (maximum <= 0 || count < 0 || count > maximum) {
+                throw new IOException("named " + kind.label + " \"" + name + "\" is damaged (count " + count
+                        + ", maximum " + maximum + ")");
+            }
+        }
     }
 
     /** Maps the handle's block in its own shared arena; on any failure lets go of the handle. */

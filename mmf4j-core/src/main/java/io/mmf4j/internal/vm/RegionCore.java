@@ -104,10 +104,15 @@ public final class RegionCore {
                 return; // already so: content and segments stay as they are
             }
             leases.invalidate(f, t);
-            if (old == RESERVED) {
-                os.commit(address(f), bytes(f, t), access(code), largePages);
-            } else {
-                os.protect(address(f), bytes(f, t), access(code));
+            try {
+                if (old == RESERVED) {
+                    os.commit(address(f), bytes(f, t), access(code), largePages);
+                } else {
+                    os.protect(address(f), bytes(f, t), access(code));
+                }
+            } catch (IOException | RuntimeException e) {
+                readBack(f, t, old, code, e);
+                throw e;
             }
             runs.set(f, t, code);
         });
@@ -121,7 +126,12 @@ public final class RegionCore {
         runs.forEach(from, to, (f, t, old) -> {
             if (old != RESERVED) {
                 leases.invalidate(f, t);
-                os.decommit(address(f), bytes(f, t));
+                try {
+                    os.decommit(address(f), bytes(f, t));
+                } catch (IOException | RuntimeException e) {
+                    readBack(f, t, old, RESERVED, e);
+                    throw e;
+                }
                 runs.set(f, t, RESERVED);
             }
         });
@@ -139,7 +149,12 @@ public final class RegionCore {
         runs.forEach(from, to, (f, t, old) -> {
             if (old != code) {
                 leases.invalidate(f, t);
-                os.protect(address(f), bytes(f, t), access(code));
+                try {
+                    os.protect(address(f), bytes(f, t), access(code));
+                } catch (IOException | RuntimeException e) {
+                    readBack(f, t, old, code, e);
+                    throw e;
+                }
                 runs.set(f, t, code);
             }
         });
@@ -166,7 +181,12 @@ public final class RegionCore {
         if (guard >= 0) {
             // The touch: the guard comes off this one page (as PAGE_GUARD's does) and the caller hears of it.
             int code = runs.get(guard) & ~GUARD;
-            os.protect(address(guard), pageSize, access(code));
+            try {
+                os.protect(address(guard), pageSize, access(code));
+            } catch (IOException | RuntimeException e) {
+                readBack(guard, guard + 1, runs.get(guard), code, e);
+                throw e;
+            }
             runs.set(guard, guard + 1, code);
             throw new GuardPageException(guard * pageSize);
         }
@@ -234,6 +254,38 @@ public final class RegionCore {
     @Override
     public String toString() {
         return "Region[0x" + Long.toHexString(address) + ", +" + size + (largePages ? ", large pages" : "") + "]";
+    }
+
+    /**
+     * After a failed OS call that was to take pages {@code [from, to)} from {@code old} to {@code wanted}: the
+     * kernel may have done part of it ({@code mprotect} is not all-or-nothing: at {@code vm.max_map_count} it
+     * fails on a split after changing earlier areas), so the bookkeeping takes what the kernel now says of each
+     * page. A page whose access matches neither state gets the code of its kernel protection. If the kernel
+     * cannot be read, every page is taken as no-access (reserved if either state was), so no segment is handed
+     * out over it; a later commit or protect sets it right. The caller then throws {@code failure}.
+     */
+    private void readBack(long from, long to, int old, int wanted, Exception failure) {
+        boolean reserved = old == RESERVED || wanted == RESERVED;
+        runs.set(from, to, reserved ? RESERVED : 1 + Protection.NO_ACCESS.ordinal());
+        try {
+            long start = address(from);
+            long end = address(to);
+            for (io.mmf4j.vm.MemoryArea area : os.walk(os.processId())) {
+                long s = Math.max(area.start(), start);
+                long e = Math.min(area.end(), end);
+                if (s < e) {
+                    PageAccess kernel = new PageAccess(area.protection().canRead(), area.protection().canWrite(),
+                            area.protection().canExecute());
+                    int code = access(old).equals(kernel) ? old
+                            : access(wanted).equals(kernel) ? wanted
+                            : kernel.equals(PageAccess.NONE) && reserved ? RESERVED
+                            : 1 + area.protection().ordinal();
+                    runs.set((s - address) / pageSize, (e - address) / pageSize, code);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+        }
     }
 
     /** The pages {@code [from, to)} of a range that must all be committed for {@code operation}. */

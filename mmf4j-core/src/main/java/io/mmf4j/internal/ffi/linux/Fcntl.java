@@ -25,6 +25,7 @@ public final class Fcntl {
     /** An unnamed file in the given directory, to be given a name later with linkat (tmpfs, ext4, xfs...). */
     public static final int O_TMPFILE = 020000000 | O_DIRECTORY;
 
+    public static final int F_DUPFD_CLOEXEC = 1030;
     public static final int F_GETFD = 1;
     public static final int F_SETFD = 2;
     public static final int FD_CLOEXEC = 1;
@@ -35,15 +36,23 @@ public final class Fcntl {
     public static final int F_SEAL_GROW = 0x0004;
     public static final int F_SEAL_WRITE = 0x0008;
 
+    /** Open-file-description locks (Linux 3.15): owned by the open file, released at its last close or death. */
+    public static final int F_OFD_GETLK = 36;
+    public static final int F_OFD_SETLK = 37;
+    public static final int F_OFD_SETLKW = 38;
+    public static final short F_RDLCK = 0;
+    public static final short F_WRLCK = 1;
+    public static final short F_UNLCK = 2;
+    /** struct flock on x86_64: short l_type, short l_whence, (pad), off_t l_start, off_t l_len, pid_t l_pid, (pad). */
+    private static final long FLOCK_TYPE_OFFSET = 0;
+    private static final long FLOCK_START_OFFSET = 8;
+    private static final long FLOCK_LEN_OFFSET = 16;
+    private static final long FLOCK_SIZE = 32;
+
     /** fallocate(2) mode 0: allocate blocks and extend the size if the range passes the end. */
     public static final int FALLOC_FL_DEFAULT = 0;
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
 
-    /** Open-file-description record locks (Linux 3.15): owned by the open file, dropped when it is closed. */
-    public static final int F_OFD_SETLK = 37;
-    public static final int F_OFD_SETLKW = 38;
-    public static final short F_WRLCK = 1;
-    public static final short F_UNLCK = 2;
 
     /** posix_fadvise(2) advice: the range is not needed soon, so the page cache may drop its clean pages. */
     public static final int POSIX_FADV_DONTNEED = 4;
@@ -54,7 +63,7 @@ public final class Fcntl {
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
     private static final MethodHandle FCNTL = Libc.downcall("fcntl",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
-    private static final MethodHandle FCNTL_POINTER = Libc.downcall("fcntl",
+    private static final MethodHandle FCNTL_LOCK = Libc.downcall("fcntl",
             FunctionDescriptor.of(C_INT, C_INT, C_INT, C_POINTER));
     private static final MethodHandle POSIX_FADVISE = Libc.downcallNoErrno("posix_fadvise",
             FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG, C_INT));
@@ -105,29 +114,6 @@ public final class Fcntl {
         return result;
     }
 
-    /**
-     * fcntl(F_OFD_SETLKW / F_OFD_SETLK) of {@code type} ({@link #F_WRLCK} or {@link #F_UNLCK}) over
-     * {@code [start, start + length)}: {@code struct flock} is {l_type:short, l_whence:short, l_start:long@8,
-     * l_len:long@16, l_pid:int@24}, 32 bytes on x86_64; OFD locks need l_pid 0.
-     */
-    public static void ofdLock(int fd, int command, short type, long start, long length, String subject)
-            throws ErrnoException {
-        MemorySegment capture = Libc.captureSegment();
-        int result;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flock = arena.allocate(32, 8); // zeroed: l_whence SEEK_SET, l_pid 0
-            flock.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, type);
-            flock.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, start);
-            flock.set(java.lang.foreign.ValueLayout.JAVA_LONG, 16, length);
-            result = (int) FCNTL_POINTER.invokeExact(capture, fd, command, flock);
-        } catch (Throwable t) {
-            throw Libc.unexpected(t);
-        }
-        if (result < 0) {
-            throw new ErrnoException("fcntl", Libc.errno(capture), subject);
-        }
-    }
-
     /** posix_fadvise(2): advice about {@code [offset, offset + length)} of the file; length 0 means to its end. */
     public static void posixFadvise(int fd, long offset, long length, int advice, String subject) throws ErrnoException {
         int result;
@@ -139,6 +125,31 @@ public final class Fcntl {
         // posix_fadvise returns the error number itself and leaves errno alone.
         if (result != 0) {
             throw new ErrnoException("posix_fadvise", result, subject);
+        }
+    }
+
+    /**
+     * fcntl(2) {@code F_OFD_SETLK} ({@code type} F_RDLCK, F_WRLCK or F_UNLCK) or {@code F_OFD_GETLK} on the byte
+     * range {@code [start, start + length)}. For GETLK returns the type of a conflicting lock, or F_UNLCK if none.
+     */
+    public static short ofdLock(int fd, int command, short type, long start, long length, String subject)
+            throws ErrnoException {
+        MemorySegment capture = Libc.captureSegment();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment lock = arena.allocate(FLOCK_SIZE, 8); // zeroed: l_whence SEEK_SET, l_pid 0 as OFD needs
+            lock.set(java.lang.foreign.ValueLayout.JAVA_SHORT, FLOCK_TYPE_OFFSET, type);
+            lock.set(java.lang.foreign.ValueLayout.JAVA_LONG, FLOCK_START_OFFSET, start);
+            lock.set(java.lang.foreign.ValueLayout.JAVA_LONG, FLOCK_LEN_OFFSET, length);
+            int result;
+            try {
+                result = (int) FCNTL_LOCK.invokeExact(capture, fd, command, lock);
+            } catch (Throwable t) {
+                throw Libc.unexpected(t);
+            }
+            if (result < 0) {
+                throw new ErrnoException("fcntl", Libc.errno(capture), subject);
+            }
+            return lock.get(java.lang.foreign.ValueLayout.JAVA_SHORT, FLOCK_TYPE_OFFSET);
         }
     }
 }

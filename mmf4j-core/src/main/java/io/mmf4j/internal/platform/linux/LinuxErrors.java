@@ -9,7 +9,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Turns errnos that have a {@code java.nio.file} meaning into those exceptions, keeping the full message; and
+ * Turns errnos that have a {@code java.nio.file} meaning into those exceptions, and every other one into a plain
+ * {@code IOException}, keeping the full message (the internal {@code ErrnoException} is only the cause); and
  * {@link #call}/{@link #run}, the one catch-and-translate block every downcall of the backend goes through.
  * Stateless and thread-safe.
  */
@@ -54,7 +55,15 @@ public final class LinuxErrors {
             default -> null;
         };
         if (translated == null) {
-            return e;
+            // Never the internal ErrnoException itself: users catch public types only.
+            translated = switch (e.errno()) {
+                case Errno.EISDIR, Errno.ENOTDIR, Errno.ELOOP, Errno.ENAMETOOLONG, Errno.ETXTBSY ->
+                        new FileSystemException(e.subject(), null, e.getMessage());
+                default -> null;
+            };
+        }
+        if (translated == null) {
+            return new IOException(e.getMessage(), e);
         }
         translated.initCause(e);
         return translated;

@@ -21,6 +21,7 @@ public final class LinuxFile implements OsFile {
     private final boolean created;
     private final boolean writable;
     private boolean closed;
+    private int markFd = -1; // a second open of the file that carries the mapped mark: see markMapped
     private FileIdentity openedAs; // from the fstat of checked(): no second call for a walk that only opens
 
     private LinuxFile(int fd, String path, boolean created, boolean writable) {
@@ -87,14 +88,14 @@ public final class LinuxFile implements OsFile {
     @Override
     public void setLength(long length) throws IOException {
         checkOpen();
-        LinuxErrors.run(() -> Unistd.ftruncate(fd, length, path));
+        LinuxErrors.run(() -> Unistd.ftruncate(fd, length, path + " to " + length + " bytes"));
     }
 
     @Override
     public boolean allocate(long offset, long length) throws IOException {
         checkOpen();
         try {
-            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path);
+            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, offset, length, path + " [" + offset + ", +" + length + ")");
             return true;
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOSYS) {
@@ -229,6 +230,15 @@ public final class LinuxFile implements OsFile {
             return;
         }
         closed = true;
+        if (markFd >= 0) {
+            int mark = markFd;
+            markFd = -1;
+            try {
+                Unistd.close(mark, path);
+            } catch (ErrnoException ignored) {
+                // the mark's descriptor is gone either way
+            }
+        }
         LinuxErrors.run(() -> Unistd.close(fd, path));
     }
 
@@ -237,6 +247,50 @@ public final class LinuxFile implements OsFile {
             close();
         } catch (IOException ignored) {
             // the fd is gone either way; the caller reports the original failure
+        }
+    }
+
+    /**
+     * The mark is a shared open-file-description lock on the last byte a file can have, which no program locks
+     * for data. It sits on a second open of the file, not on this one: a mapping holds the open file it was
+     * made from until it is unmapped (which the view reaper may do a little after the last close), and the mark
+     * must go at {@link #close()}, or the process's death, not then.
+     */
+    private static final long MAPPED_MARK_OFFSET = Long.MAX_VALUE - 1;
+
+    @Override
+    public synchronized void markMapped() throws IOException {
+        checkOpen();
+        if (markFd >= 0) {
+            return;
+        }
+        int mark;
+        try {
+            mark = Fcntl.open("/proc/self/fd/" + fd, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC | Fcntl.O_NOCTTY, 0);
+        } catch (ErrnoException e) {
+            return; // cannot reopen it: the file goes unmarked, as on other backends
+        }
+        try {
+            Fcntl.ofdLock(mark, Fcntl.F_OFD_SETLK, Fcntl.F_RDLCK, MAPPED_MARK_OFFSET, 1, path);
+            markFd = mark;
+        } catch (ErrnoException e) {
+            // a file system without locks (ENOLCK, EINVAL): the file goes unmarked, as on other backends
+            try {
+                Unistd.close(mark, path);
+            } catch (ErrnoException ignored) {
+                // gone either way
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean mappedElsewhere() throws IOException {
+        checkOpen();
+        int probe = markFd >= 0 ? markFd : fd; // a lock never conflicts with its own open file
+        try {
+            return Fcntl.ofdLock(probe, Fcntl.F_OFD_GETLK, Fcntl.F_WRLCK, MAPPED_MARK_OFFSET, 1, path) != Fcntl.F_UNLCK;
+        } catch (ErrnoException e) {
+            return false; // no locks here: nothing can be told
         }
     }
 }

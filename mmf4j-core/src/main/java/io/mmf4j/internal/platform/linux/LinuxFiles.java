@@ -61,8 +61,16 @@ final class LinuxFiles implements FilePlatform {
             byte[] bytes = shown.getBytes(StandardCharsets.UTF_8);
             MemorySegment cName = arena.allocate(Math.min(bytes.length, 240) + 1L);
             MemorySegment.copy(bytes, 0, cName, ValueLayout.JAVA_BYTE, 0, Math.min(bytes.length, 240));
-            int fd = LinuxErrors.call(() -> Mman.memfdCreate(cName, Mman.MFD_CLOEXEC, shown));
-            return LinuxFile.adopt(fd, "memfd:" + description, true, true);
+            int fd = LinuxErrors.call(() -> Mman.memfdCreate(cName, Mman.MFD_CLOEXEC | Mman.MFD_ALLOW_SEALING, shown));
+            OsFile file = LinuxFile.adopt(fd, "memfd:" + description, true, true);
+            try {
+                // Nobody may shrink it, not even a child it is handed to: its pages could vanish under live views.
+                LinuxErrors.call(() -> Fcntl.fcntl(fd, Fcntl.F_ADD_SEALS, Fcntl.F_SEAL_SHRINK, shown));
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+            return file;
         }
     }
 
@@ -75,5 +83,22 @@ final class LinuxFiles implements FilePlatform {
     public OsFile openInherited(long processId, long handleNumber, FileAccess access) throws IOException {
         return openFile(Path.of("/proc", Long.toString(processId), "fd", Long.toString(handleNumber)), access,
                 FileCreation.OPEN_EXISTING);
+    }
+
+    @Override
+    public void checkMemoryAvailable(long bytes, String what) throws IOException {
+        MemoryLimits.Room room = MemoryLimits.available();
+        if (bytes > room.bytes()) {
+            throw new IOException("cannot create " + what + " of " + bytes + " bytes (" + MemoryLimits.human(bytes)
+                    + "): the machine can give only " + room.bytes() + " bytes (" + MemoryLimits.human(room.bytes())
+                    + ", limited by " + room.limitedBy() + ")");
+        }
+    }
+
+    @Override
+    public OsFile duplicate(OsFile file) throws IOException {
+        LinuxFile linuxFile = LinuxFile.of(file);
+        int fd = LinuxErrors.call(() -> Fcntl.fcntl(linuxFile.fd(), Fcntl.F_DUPFD_CLOEXEC, 0, file.path()));
+        return LinuxFile.adopt(fd, file.path(), false, file.writable());
     }
 }

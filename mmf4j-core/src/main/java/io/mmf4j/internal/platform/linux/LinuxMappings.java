@@ -104,13 +104,23 @@ final class LinuxMappings implements MappingPlatform {
     @Override
     public boolean[] residency(MemorySegment mapping) throws IOException {
         PageSpan span = span(mapping);
-        int pages = Math.toIntExact((span.length() + pageSize - 1) / pageSize);
+        long pageCount = (span.length() + pageSize - 1) / pageSize;
+        if (pageCount > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(span.subject() + " has " + pageCount + " pages, more than one boolean[] holds");
+        }
+        int pages = (int) pageCount;
         boolean[] resident = new boolean[pages];
+        int chunk = 1 << 20; // pages per mincore call: the native vector stays at 1 MiB whatever the span
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment vector = arena.allocate(Math.max(1, pages));
-            LinuxErrors.run(() -> Mman.mincore(span.start(), span.length(), vector, span.subject()));
-            for (int i = 0; i < pages; i++) {
-                resident[i] = (vector.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
+            MemorySegment vector = arena.allocate(Math.max(1, Math.min(pages, chunk)));
+            for (int done = 0; done < pages; done += chunk) {
+                int count = Math.min(chunk, pages - done);
+                long start = span.start() + done * pageSize;
+                long length = Math.min(span.length() - done * pageSize, count * pageSize);
+                LinuxErrors.run(() -> Mman.mincore(start, length, vector, span.subject()));
+                for (int i = 0; i < count; i++) {
+                    resident[done + i] = (vector.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
+                }
             }
         }
         return resident;

@@ -115,7 +115,7 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
             mmap(address, size, prot(access), flags, HOT);
         } catch (ErrnoException e) {
             refill(address, size);
-            ErrnoException failure = located(e, "commit " + range(address, size));
+            IOException failure = located(e, "commit " + range(address, size));
             if (largePages && e.errno() == Errno.ENOMEM) {
                 throw new IOException("no free explicit huge pages for " + range(address, size) + " ("
                         + ProcSmaps.hugePageSummary() + "); configure them with sysctl vm.nr_hugepages", failure);
@@ -215,10 +215,10 @@ final class LinuxVirtualMemory implements VirtualMemoryPlatform {
     }
 
     /** The same failure, naming what it acted on: built only on failure, so the hot calls allocate no text. */
-    private static ErrnoException located(ErrnoException e, String subject) {
+    private static IOException located(ErrnoException e, String subject) {
         ErrnoException located = new ErrnoException(e.function(), e.errno(), subject);
         located.setStackTrace(e.getStackTrace());
-        return located;
+        return LinuxErrors.translate(located);
     }
 
     private static long mmap(long address, long size, int prot, int flags, String subject) throws ErrnoException {
