@@ -182,7 +182,10 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
     /** Makes this map available to child processes; see {@link InheritableMap}. */
     InheritableMap inheritable() throws IOException;
 
-    /** The size of the map in bytes. */
+    /**
+     * The size of the map in bytes: for a named map, growth by any process included (one memory read; a larger
+     * size is believed only as far as the shared file holds it). After close, the last size seen.
+     */
     long capacity();
 
     /** The map's name, or empty for an anonymous map. */
@@ -205,6 +208,50 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @throws IllegalArgumentException negative numbers, a range past the capacity, or an access wider than the map's
      */
     MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess access) throws IOException;
+
+    /**
+     * A view of {@code [offset, offset + size)} whose pages are mapped at exactly {@code baseAddress} — Win32's
+     * {@code MapViewOfFileEx} with {@code lpvBase} — so that its first byte is at {@code baseAddress +}
+     * {@link MemoryMappedViewAccessor#pointerOffset() pointerOffset()}, and its {@code segment().address()} there.
+     * The range must be free address space: a taken range is never replaced.
+     *
+     * @param baseAddress a positive multiple of the page size ({@code VirtualMemory.allocationGranularity()})
+     * @throws IllegalArgumentException as {@link #createViewAccessor(long, long, MemoryMappedFileAccess)}, or a bad
+     *                                  address
+     * @throws IOException              when any of the range is in use (nothing is changed then)
+     */
+    MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess access, long baseAddress)
+            throws IOException;
+
+    /**
+     * A view of {@code [offset, offset + size)} placed inside a reserved {@link io.mmf4j.vm.Region}, its pages
+     * starting at {@code regionOffset} — a way to lay out address space (maps side by side, a heap at fixed
+     * addresses). The pages must be reserved in the region, neither committed nor holding another view. While the
+     * view is open the region reports them as committed with the view's protection ({@code query}) and refuses
+     * every other use of them (commit, decommit, protect, segment: {@code IllegalStateException}); when the view
+     * closes they are a reservation of the region again, and no segment of the region covers them. The region
+     * refuses to close while it holds an open view.
+     *
+     * @param regionOffset a multiple of the page size; the view's pages run from there for
+     *                     {@code pointerOffset() + size} bytes, rounded up to whole pages
+     * @throws IllegalStateException     the pages are not all reserved (committed, or holding a view)
+     * @throws IndexOutOfBoundsException the pages do not fit in the region
+     */
+    MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess access,
+                                                io.mmf4j.vm.Region region, long regionOffset) throws IOException;
+
+    /**
+     * A view that grows in place: {@code maximumSize} bytes of address space are reserved from {@code offset} at
+     * once, the map's bytes as far as its capacity are mapped into the start of it, and
+     * {@link MemoryMappedGrowingView#refresh()} maps more as the map grows — here or in another process — so the
+     * view's address never moves. What an append-only log needs.
+     *
+     * @param maximumSize the most bytes the view can ever cover (address space only: no memory is taken for it)
+     * @throws IllegalArgumentException negative offset, maximumSize &lt;= 0, an access wider than the map's
+     * @throws IOException              the address space cannot be reserved
+     */
+    MemoryMappedGrowingView createGrowingView(long offset, long maximumSize, MemoryMappedFileAccess access)
+            throws IOException;
 
     /** A stream over the whole map with the map's access. */
     MemoryMappedViewStream createViewStream() throws IOException;
@@ -231,6 +278,30 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
     /** A stream over {@code [offset, offset + size)} mapped into the caller's {@code arena}; see the accessor's. */
     MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access,
                                             java.lang.foreign.Arena arena) throws IOException;
+
+    /**
+     * Makes the capacity at least {@code newCapacity} (as {@code ArrayList.ensureCapacity} does): a persisted map's
+     * file grows, its new space reserved (fallocate); a named map's shared memory grows, committed unless it was
+     * made with {@link MemoryMappedFileOptions#DELAY_ALLOCATE_PAGES} (then only its new last page is). The new
+     * bytes read as zero. A map already that large — grown here or by another process — is left alone, so
+     * concurrent growers never fail each other and end at the larger size; a map never shrinks. Every process's map object of a named map sees the new
+     * {@link #capacity()} and may make views over the new bytes; views made before keep their size and work on.
+     *
+     * @throws IllegalArgumentException      {@code newCapacity <= 0}
+     * @throws UnsupportedOperationException a map whose access does not write to its file (READ, COPY_ON_WRITE,
+     *                                       READ_EXECUTE), or one made from a {@code FileChannel}
+     * @throws IOException                   no room (a full disk or /dev/shm, a file-size limit): the map keeps
+     *                                       its old size
+     */
+    void grow(long newCapacity) throws IOException;
+
+    /** A stream as {@link #createViewAccessor(long, long, MemoryMappedFileAccess, long)} places a view. */
+    MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access, long baseAddress)
+            throws IOException;
+
+    /** A stream as {@link #createViewAccessor(long, long, MemoryMappedFileAccess, io.mmf4j.vm.Region, long)} places a view. */
+    MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess access,
+                                            io.mmf4j.vm.Region region, long regionOffset) throws IOException;
 
     /** Closes this map object; open views stay usable. Idempotent. */
     @Override

@@ -127,6 +127,23 @@ class NullPolicyTest {
         }
     }
 
+    /** A region to place sample views in: 1 MiB of reserved address space, no memory, kept for the JVM's life. */
+    private static final java.util.function.Supplier<io.mmf4j.vm.Region> REGION = new java.util.function.Supplier<>() {
+        private io.mmf4j.vm.Region region;
+
+        @Override
+        public synchronized io.mmf4j.vm.Region get() {
+            try {
+                if (region == null) {
+                    region = io.mmf4j.vm.VirtualMemory.reserve(1 << 20);
+                }
+                return region;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    };
+
     /** {@code equals(null)} is false by Object's contract, not a null-policy violation. */
     private static boolean isEquals(Method method) {
         return method.getName().equals("equals") && method.getParameterCount() == 1
@@ -228,6 +245,9 @@ class NullPolicyTest {
         }
         if (type == java.util.Set.class) {
             return java.util.Set.of();
+        }
+        if (type == io.mmf4j.vm.Region.class) {
+            return REGION.get();
         }
         if (type == ProcessBuilder.class) {
             return new ProcessBuilder("true");

@@ -41,6 +41,12 @@ final class ChannelSource extends MappingSource {
     }
 
     @Override
+    protected FileWindow fileWindow(MapAccess access) {
+        throw new UnsupportedOperationException("a map made from a FileChannel cannot place views (at an address, in"
+                + " a region, growing): the channel does not reveal its file descriptor; make the map from the Path");
+    }
+
+    @Override
     protected void flush(MemorySegment mapping) throws IOException {
         mapping.force();
         channel.force(true);

@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 public final class FileSource extends MappingSource {
     private final OsFile file;
     private final Runnable onRelease;
+    private boolean commitOnGrowth = true;
 
     /** {@code onRelease} runs after the file is closed (e.g. to give up a map name); may be a no-op. */
     public FileSource(OsFile file, Runnable onRelease) {
@@ -22,12 +23,30 @@ public final class FileSource extends MappingSource {
         return file;
     }
 
+    /** Growth of this source's map sizes the file without committing it (DELAY_ALLOCATE_PAGES); returns this. */
+    public FileSource delayAllocationOnGrowth() {
+        commitOnGrowth = false;
+        return this;
+    }
+
+    boolean commitOnGrowth() {
+        return commitOnGrowth;
+    }
+
     @Override
     protected MemorySegment map(long pageOffset, long length, MapAccess access, Arena arena) throws IOException {
         if (access.needsWritableFile() && !file.writable()) {
             throw new java.nio.file.AccessDeniedException(file.path(), null, "the map was opened read-only");
         }
         return Platform.current().mappings().map(file, pageOffset, length, access, arena);
+    }
+
+    @Override
+    protected FileWindow fileWindow(MapAccess access) throws IOException {
+        if (access.needsWritableFile() && !file.writable()) {
+            throw new java.nio.file.AccessDeniedException(file.path(), null, "the map was opened read-only");
+        }
+        return new FileWindow(file, 0);
     }
 
     @Override

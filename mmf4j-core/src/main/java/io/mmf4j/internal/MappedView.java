@@ -78,6 +78,40 @@ final class MappedView {
         closeHooks.add(hook);
     }
 
+    /** How a placed view's pages are mapped ({@link PlacedViews}): into the view's own arena. */
+    @FunctionalInterface
+    interface Mapper {
+        /** Maps {@code [pageOffset, pageOffset + length)} of the source into {@code arena}. */
+        MemorySegment map(MappingSource source, long pageOffset, long length, MapAccess access, Arena arena)
+                throws IOException;
+    }
+
+    /**
+     * A view the library places itself: mapped by {@code mapper} into an arena of the view's own, which
+     * {@link #close()} closes at once, so that the mapping's cleanup (unmap, or give the pages back to a region) has
+     * run when close returns — not in a generation, whose arena closes only after all its views.
+     */
+    static MappedView openPlaced(MappingSource source, long offset, long size, MemoryMappedFileAccess access,
+                                 Mapper mapper) throws IOException {
+        long pageSize = Platform.current().mappings().pageSize();
+        long pageOffset = offset - offset % pageSize;
+        long pointerOffset = offset - pageOffset;
+        source.retain();
+        Arena own = Arena.ofShared();
+        try {
+            MemorySegment mapping = mapper.map(source, pageOffset, pointerOffset + size, mapAccess(access), own);
+            return new MappedView(source, offset, size, pointerOffset, access, null, own, mapping);
+        } catch (IOException | RuntimeException | Error e) {
+            own.close();
+            try {
+                source.letGo();
+            } catch (IOException letGoFailure) {
+                e.addSuppressed(letGoFailure);
+            }
+            throw e;
+        }
+    }
+
     /**
      * Maps {@code [offset, offset + size)} of {@code source} into {@code callerArena}, or, when it is null, into a
      * generation's shared arena — or an arena of the view's own where the backend has no closed segment.
@@ -114,7 +148,7 @@ final class MappedView {
         }
     }
 
-    private static MapAccess mapAccess(MemoryMappedFileAccess access) {
+    static MapAccess mapAccess(MemoryMappedFileAccess access) {
         return switch (access) {
             case READ -> MapAccess.READ;
             case READ_WRITE -> MapAccess.READ_WRITE;

@@ -29,6 +29,16 @@ public abstract class MappingSource {
     /** Maps {@code [pageOffset, pageOffset + length)} into {@code arena}; {@code pageOffset} is page-aligned. */
     protected abstract MemorySegment map(long pageOffset, long length, MapAccess access, Arena arena) throws IOException;
 
+    /** The file a source's bytes live in, and where its byte 0 is in that file. */
+    record FileWindow(io.mmf4j.internal.platform.OsFile file, long fileOffset) {}
+
+    /**
+     * The file views are mapped from, for views the library places itself (at an address, in a region, growing in
+     * place), checked for {@code access}. {@code UnsupportedOperationException} where the source has no file
+     * descriptor (a {@code FileChannel}).
+     */
+    protected abstract FileWindow fileWindow(MapAccess access) throws IOException;
+
     /** Writes a mapping's dirty pages to the backing store and makes them durable. */
     protected abstract void flush(MemorySegment mapping) throws IOException;
 

@@ -12,20 +12,45 @@ import java.util.Optional;
 public final class MemoryMappedFileImpl implements MemoryMappedFile {
     private final MappingSource source;
     private final String name;
-    private final long capacity;
+    private final MapCapacity capacity;
     private final MemoryMappedFileAccess access;
     private volatile boolean closed;
 
-    public MemoryMappedFileImpl(MappingSource source, String name, long capacity, MemoryMappedFileAccess access) {
+    /** On failure the map's hold on {@code source} is let go, as {@link #close()} would. */
+    public MemoryMappedFileImpl(MappingSource source, String name, long capacity, MemoryMappedFileAccess access)
+            throws IOException {
         this.source = source;
         this.name = name;
-        this.capacity = capacity;
         this.access = access;
+        try {
+            this.capacity = MapGrowth.capacityOf(source, capacity);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                source.letGo();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     @Override
     public long capacity() {
+        return capacity.current();
+    }
+
+    MapCapacity growth() {
         return capacity;
+    }
+
+    @Override
+    public void grow(long newCapacity) throws IOException {
+        Checks.positive(newCapacity, "newCapacity");
+        if (closed) {
+            throw new IllegalStateException("map " + describe() + " is closed");
+        }
+        MapGrowth.checkCanGrow(this);
+        capacity.grow(newCapacity, this::describe);
     }
 
     @Override
@@ -86,28 +111,71 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
     public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                        java.lang.foreign.Arena arena) throws IOException {
         Checks.notNull(arena, "arena");
-        return new ViewAccessorImpl(openView(offset, size, viewAccess, arena));
+        return new ViewAccessorImpl(openView(offset, size, viewAccess, arena, null));
+    }
+
+    @Override
+    public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                       long baseAddress) throws IOException {
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.at(baseAddress)));
+    }
+
+    @Override
+    public MemoryMappedViewAccessor createViewAccessor(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                       io.mmf4j.vm.Region region, long regionOffset) throws IOException {
+        return new ViewAccessorImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.in(region, regionOffset)));
     }
 
     @Override
     public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
                                                    java.lang.foreign.Arena arena) throws IOException {
         Checks.notNull(arena, "arena");
-        return new ViewStreamImpl(openView(offset, size, viewAccess, arena));
+        return new ViewStreamImpl(openView(offset, size, viewAccess, arena, null));
+    }
+
+    @Override
+    public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                   long baseAddress) throws IOException {
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.at(baseAddress)));
+    }
+
+    @Override
+    public MemoryMappedViewStream createViewStream(long offset, long size, MemoryMappedFileAccess viewAccess,
+                                                   io.mmf4j.vm.Region region, long regionOffset) throws IOException {
+        return new ViewStreamImpl(openView(offset, size, Checks.notNull(viewAccess, "access"), null,
+                PlacedViews.in(region, regionOffset)));
+    }
+
+    @Override
+    public io.mmf4j.MemoryMappedGrowingView createGrowingView(long offset, long maximumSize,
+                                                              MemoryMappedFileAccess viewAccess) throws IOException {
+        Checks.notNull(viewAccess, "access");
+        Checks.nonNegative(offset, "offset");
+        Checks.positive(maximumSize, "maximumSize");
+        if (closed) {
+            throw new IllegalStateException("map " + describe() + " is closed");
+        }
+        AccessRules.checkViewAccess(access, viewAccess, describe());
+        return GrowingViewImpl.open(this, offset, maximumSize, viewAccess);
     }
 
     private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess) throws IOException {
-        return openView(offset, size, viewAccess, null);
+        return openView(offset, size, viewAccess, null, null);
     }
 
-    private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess, java.lang.foreign.Arena arena)
-            throws IOException {
+    /** {@code arena} null: the library's; {@code mapper} null: mapped wherever the OS likes. */
+    private MappedView openView(long offset, long size, MemoryMappedFileAccess viewAccess, java.lang.foreign.Arena arena,
+                                MappedView.Mapper mapper) throws IOException {
         Checks.notNull(viewAccess, "access");
         Checks.nonNegative(offset, "offset");
         Checks.nonNegative(size, "size");
         if (closed) {
             throw new IllegalStateException("map " + describe() + " is closed");
         }
+        long capacity = this.capacity.current();
         if (offset > capacity || size > capacity - offset) {
             throw new IllegalArgumentException("offset " + offset + " + size " + size + " exceeds the capacity "
                     + capacity + " of map " + describe());
@@ -118,10 +186,11 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
                     + ": the view would be empty");
         }
         AccessRules.checkViewAccess(access, viewAccess, describe());
-        return MappedView.open(source, offset, viewSize, viewAccess, arena);
+        return mapper == null ? MappedView.open(source, offset, viewSize, viewAccess, arena)
+                : MappedView.openPlaced(source, offset, viewSize, viewAccess, mapper);
     }
 
-    private String describe() {
+    String describe() {
         return name != null ? "'" + name + "'" : source.describe();
     }
 
@@ -133,6 +202,7 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
             }
             closed = true;
         }
+        capacity.close();
         try {
             source.letGo();
         } catch (IOException e) {
@@ -142,7 +212,7 @@ public final class MemoryMappedFileImpl implements MemoryMappedFile {
 
     @Override
     public String toString() {
-        return "MemoryMappedFile[" + describe() + ", capacity=" + capacity + ", access=" + access
+        return "MemoryMappedFile[" + describe() + ", capacity=" + capacity.current() + ", access=" + access
                 + (closed ? ", closed" : "") + "]";
     }
 }

@@ -130,7 +130,8 @@ public final class NamedMaps {
             } else {
                 file.setLength(capacity);
             }
-            return new MemoryMappedFileImpl(new FileSource(file, () -> { }), null, capacity, access);
+            FileSource source = new FileSource(file, () -> { });
+            return new MemoryMappedFileImpl(reserve ? source : source.delayAllocationOnGrowth(), null, capacity, access);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 file.close();

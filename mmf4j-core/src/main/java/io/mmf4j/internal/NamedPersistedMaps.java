@@ -55,6 +55,12 @@ final class NamedPersistedMaps {
                     payload.set(INT, PATH_LENGTH_OFFSET, path.length);
                     MemorySegment.copy(path, 0, payload, ValueLayout.JAVA_BYTE, PATH_OFFSET, path.length);
                 });
+        try {
+            MapGrowth.shareThrough(map, entry); // growth raises the entry's capacity; openers read it there
+        } catch (IOException | RuntimeException | Error e) {
+            entry.close();
+            throw e;
+        }
         source.whenLastHolderCloses(entry);
         return map;
     }
@@ -88,7 +94,14 @@ final class NamedPersistedMaps {
             }
             FileSource source = new FileSource(file, () -> { });
             source.whenLastHolderCloses(entry);
-            return new MemoryMappedFileImpl(source, entry.name(), capacity, access);
+            MemoryMappedFileImpl map = new MemoryMappedFileImpl(source, entry.name(), capacity, access);
+            try {
+                MapGrowth.shareThrough(map, entry);
+            } catch (IOException | RuntimeException | Error e) {
+                map.close();
+                throw e;
+            }
+            return map;
         } catch (IOException | RuntimeException | Error e) {
             file.close();
             throw e;

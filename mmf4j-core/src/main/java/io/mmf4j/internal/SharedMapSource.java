@@ -31,6 +31,14 @@ final class SharedMapSource extends MappingSource {
     }
 
     @Override
+    protected FileWindow fileWindow(MapAccess access) throws IOException {
+        if (access.needsWritableFile() && !handle.writable()) {
+            throw new java.nio.file.AccessDeniedException(handle.name(), null, "opened without write access");
+        }
+        return new FileWindow(handle.file(), handle.header().headerSize());
+    }
+
+    @Override
     protected void flush(MemorySegment mapping) throws IOException {
         Platform.current().mappings().flush(mapping); // memory-backed: nothing to make durable beyond the page cache
     }

@@ -40,6 +40,10 @@ import java.lang.foreign.MemorySegment;
 public final class Region implements AutoCloseable {
     private final RegionCore core;
 
+    static {
+        io.mmf4j.internal.vm.RegionAccess.install(region -> region.core);
+    }
+
     Region(RegionCore core) {
         this.core = core;
     }

@@ -48,6 +48,23 @@ public interface OsFile extends AutoCloseable {
     /** Makes written data durable, with the metadata needed to read it back such as the size (fdatasync). */
     void sync() throws IOException;
 
+    /**
+     * Grows the file to at least {@code size} bytes, never shrinking it, so that any number of growers in any
+     * processes may call it at once; with {@code reserve}, storage for {@code [from, size)} is reserved first
+     * without changing the size, so a failure (no room) leaves the size as it was. Without {@code reserve} only the
+     * last block is allocated (the rest is a hole). Returns {@code false}, changing nothing, where the file system
+     * cannot do this (no fallocate): the caller then grows the file under {@link #lockGrowth()}.
+     */
+    boolean growTo(long from, long size, boolean reserve) throws IOException;
+
+    /**
+     * Takes the lock that serialises growth of this file among every handle of it, in any process (an
+     * open-file-description record lock on a byte far past any data, so it never meets a holder mark or a
+     * user's lock of the data); blocks while another handle has it. Closing the result, or the death of the
+     * process, lets it go.
+     */
+    java.io.Closeable lockGrowth() throws IOException;
+
     /** The file this handle refers to now. */
     FileIdentity identity() throws IOException;
 

@@ -45,6 +45,9 @@ public interface Platform {
     /** Process identity: this process's id, another's start stamp, the user. */
     ProcessPlatform processes();
 
+    /** Map files at addresses the library chooses (fixed-address, in-region and growing views). */
+    PlacedMappings placedMappings();
+
     /** Reserve, commit, protect and walk address space. */
     VirtualMemoryPlatform virtualMemory();
 

@@ -44,6 +44,11 @@ final class UnavailablePlatform implements Platform {
     }
 
     @Override
+    public PlacedMappings placedMappings() {
+        throw unavailable();
+    }
+
+    @Override
     public VirtualMemoryPlatform virtualMemory() {
         throw unavailable();
     }

@@ -28,6 +28,10 @@ final class SharedFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment bytes = arena.allocate(header.headerSize(), 8); // zeroed
             header.writeTo(bytes);
+            if (!reserve) { // growth follows the creation's commit rule
+                bytes.set(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
+                        SharedObjectDescriptor.FLAGS_OFFSET, SharedObjectDescriptor.FLAG_DELAY_ALLOCATE);
+            }
             file.write(0, bytes); // one pwrite: cheaper than mapping a page for it
             if (initializer != null) {
                 initializer.initialise(Platform.current().mappings().map(file, header.headerSize(), payloadSize,

@@ -30,7 +30,7 @@ public final class SharedHandle implements AutoCloseable {
     private final Namespace namespace;
     private final HeldObject held;
     private final SharedHeader header;
-    private final long payloadSize;
+    private volatile long payloadSize; // raised by a map's growth, never lowered
     private final boolean writable;
     private final boolean created;
     private boolean closed;
@@ -81,9 +81,16 @@ public final class SharedHandle implements AutoCloseable {
         return writable;
     }
 
-    /** The payload's size in bytes (the file's size less the header). */
+    /** The payload's size in bytes (the file's size less the header), as far as this handle has seen it grow. */
     public long payloadSize() {
         return payloadSize;
+    }
+
+    /** Records that the payload has grown to at least {@code size} bytes (the caller checked the file's size). */
+    public synchronized void payloadGrew(long size) {
+        if (size > payloadSize) {
+            payloadSize = size;
+        }
     }
 
     /**

@@ -13,16 +13,18 @@ package io.mmf4j.internal.shared;
  * 32                  40                  48        52        56                  64
  *  | HEADER_SIZE       | CREATOR_PID       |CREAT_UID|NAME_LEN | CREATOR_START_MS  |
  *  +-------------------+-------------------+---------+---------+-------------------+
- * 64                  72                                                          128
- *  | CREATED_MS        | reserved (zero)                                           |
- *  +-------------------+-----------------------------------------------------------+
+ * 64                  72        76                                                128
+ *  | CREATED_MS        | FLAGS   | reserved (zero)                                 |
+ *  +-------------------+---------+-------------------------------------------------+
  * 128: NAME — NAME_LEN UTF-16LE code units, the name exactly as given; zero padding to HEADER_SIZE
  * HEADER_SIZE: payload — (file size - HEADER_SIZE) bytes
  * </pre>
  *
  * KIND is {@link io.mmf4j.NamedObjectKind#code()}; ACCESS is the creator's {@code MemoryMappedFileAccess}
  * ordinal (or a kind's own code); CAPACITY is what {@code list()} reports; HEADER_SIZE is a multiple of the
- * page size, so the payload starts page-aligned.
+ * page size, so the payload starts page-aligned. FLAGS bit {@link #FLAG_DELAY_ALLOCATE}: the map was made with
+ * {@code DELAY_ALLOCATE_PAGES}, so its growth sets the size without committing (zero in files of older
+ * versions, which therefore commit at growth).
  */
 public final class SharedObjectDescriptor {
     public static final long MAGIC = 0x01534E4A46344D4DL; // "MMF4JNS\1" read as a little-endian long
@@ -41,7 +43,11 @@ public final class SharedObjectDescriptor {
     public static final long NAME_LENGTH_OFFSET = 52;
     public static final long CREATOR_START_OFFSET = 56;
     public static final long CREATED_OFFSET = 64;
+    public static final long FLAGS_OFFSET = 72;
     public static final long NAME_OFFSET = 128;
+
+    /** FLAGS bit: growth extends the payload without committing it (DELAY_ALLOCATE_PAGES). */
+    public static final int FLAG_DELAY_ALLOCATE = 1;
 
     /** The longest name, in UTF-16 code units (Windows' object-name limit). */
     public static final int MAX_NAME_LENGTH = 32767;

@@ -19,7 +19,9 @@ import java.util.Objects;
  * truth for queries and checks — the OS is only told) and the segments handed out over them.
  *
  * <p>Page codes: {@code 0} reserved; {@code 1 + protection.ordinal()} committed; {@link #GUARD} added for a guard
- * page, which the OS holds at no access until it fires.
+ * page, which the OS holds at no access until it fires; {@link #VIEW} added for pages a mapped view of a file
+ * occupies ({@link #placeView}): queried as committed with the view's protection, refused to every other
+ * operation, and reserved again when the view closes.
  *
  * <p>Thread-safe: every operation holds the region's monitor. Segments are used without it; the arena handshake
  * in {@link SegmentLeases#invalidate} keeps them from touching pages while those change.
@@ -27,6 +29,7 @@ import java.util.Objects;
 public final class RegionCore {
     private static final int RESERVED = 0;
     private static final int GUARD = 16;
+    private static final int VIEW = 32;
     private static final Protection[] PROTECTIONS = Protection.values();
 
     private final VirtualMemoryPlatform os;
@@ -37,6 +40,7 @@ public final class RegionCore {
     private final PageRuns runs;
     private final SegmentLeases leases = new SegmentLeases();
     private boolean closed;
+    private int views;
 
     private RegionCore(VirtualMemoryPlatform os, long address, long size, long pageSize, boolean largePages) {
         this.os = os;
@@ -94,6 +98,7 @@ public final class RegionCore {
         int code = code(Checks.notNull(protection, "protection"), options);
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
+        noViews(from, to, "commit");
         runs.forEach(from, to, (f, t, old) -> {
             if (old == code) {
                 return; // already so: content and segments stay as they are
@@ -117,6 +122,7 @@ public final class RegionCore {
         checkOpen();
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
+        noViews(from, to, "decommit");
         runs.forEach(from, to, (f, t, old) -> {
             if (old != RESERVED) {
                 leases.invalidate(f, t);
@@ -138,6 +144,7 @@ public final class RegionCore {
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
         requireAll(from, to, c -> c != RESERVED, "protect", "is not committed");
+        noViews(from, to, "protect");
         Protection previous = protection(runs.get(from));
         runs.forEach(from, to, (f, t, old) -> {
             if (old != code) {
@@ -169,6 +176,7 @@ public final class RegionCore {
         checkOpen();
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
+        noViews(from, to, "segment");
         long guard = runs.firstNotMatching(from, to, c -> (c & GUARD) == 0);
         if (guard >= 0) {
             // The touch: the guard comes off this one page (as PAGE_GUARD's does) and the caller hears of it.
@@ -221,6 +229,9 @@ public final class RegionCore {
     public synchronized void close() {
         if (closed) {
             return;
+        }
+        if (views > 0) {
+            throw new IllegalStateException(this + " holds " + views + " mapped view(s); close them before the region");
         }
         leases.invalidate(0, runs.pages());
         try {
@@ -294,6 +305,7 @@ public final class RegionCore {
         checkOpen();
         long from = firstPage(offset, length);
         long to = endPage(offset, length);
+        noViews(from, to, operation);
         requireAll(from, to, test, operation, what);
         return new long[] {from, to};
     }
@@ -305,6 +317,42 @@ public final class RegionCore {
             throw new IllegalStateException(operation + ": the page at offset " + bad * pageSize + " " + what + " ("
                     + (code == RESERVED ? "reserved" : "committed " + protection(code)
                     + ((code & GUARD) != 0 ? " + GUARD" : "")) + ")");
+        }
+    }
+
+    /**
+     * Marks the pages of {@code [offset, offset + length)} ({@code offset} page-aligned) as holding a view of a file
+     * with {@code protection}; every page must be reserved, with no view on it. The caller then maps the view over
+     * them, and calls {@link #viewGone} once they are a reservation again. Returns the address of the first page.
+     */
+    public synchronized long placeView(long offset, long length, Protection protection) {
+        checkOpen();
+        if (largePages) {
+            throw new IllegalArgumentException("a view cannot be placed in a large-page region: " + this);
+        }
+        if (offset % pageSize != 0) {
+            throw new IllegalArgumentException("regionOffset must be a multiple of the page size " + pageSize + ": "
+                    + offset);
+        }
+        long from = firstPage(offset, length);
+        long to = endPage(offset, length);
+        requireAll(from, to, c -> c == RESERVED, "place a view", "is not free reserved space");
+        runs.set(from, to, VIEW | (1 + protection.ordinal()));
+        views++;
+        return address(from);
+    }
+
+    /** The pages a view occupied are a reservation again (the view has closed). */
+    public synchronized void viewGone(long offset, long length) {
+        runs.set(firstPage(offset, length), endPage(offset, length), RESERVED);
+        views--;
+    }
+
+    private void noViews(long from, long to, String operation) {
+        long view = runs.firstNotMatching(from, to, c -> (c & VIEW) == 0);
+        if (view >= 0) {
+            throw new IllegalStateException(operation + ": the page at offset " + view * pageSize
+                    + " holds a mapped view of a file; close the view first");
         }
     }
 
@@ -343,7 +391,7 @@ public final class RegionCore {
     }
 
     private static Protection protection(int code) {
-        return code == RESERVED ? Protection.NO_ACCESS : PROTECTIONS[(code & ~GUARD) - 1];
+        return code == RESERVED ? Protection.NO_ACCESS : PROTECTIONS[(code & ~(GUARD | VIEW)) - 1];
     }
 
     private static PageAccess access(int code) {

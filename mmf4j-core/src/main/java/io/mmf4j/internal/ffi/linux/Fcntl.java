@@ -39,6 +39,7 @@ public final class Fcntl {
     /** Open-file-description locks (Linux 3.15): owned by the open file, released at its last close or death. */
     public static final int F_OFD_GETLK = 36;
     public static final int F_OFD_SETLK = 37;
+    public static final int F_OFD_SETLKW = 38;
     public static final short F_RDLCK = 0;
     public static final short F_WRLCK = 1;
     public static final short F_UNLCK = 2;
@@ -51,6 +52,7 @@ public final class Fcntl {
     /** fallocate(2) mode 0: allocate blocks and extend the size if the range passes the end. */
     public static final int FALLOC_FL_DEFAULT = 0;
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
+
 
     /** posix_fadvise(2) advice: the range is not needed soon, so the page cache may drop its clean pages. */
     public static final int POSIX_FADV_DONTNEED = 4;

@@ -115,6 +115,32 @@ final class JdkFile implements OsFile {
     }
 
     @Override
+    public boolean growTo(long from, long size, boolean reserve) {
+        return false; // a FileChannel cannot reserve without changing the size: growth takes the lock
+    }
+
+    /** Growth within this JVM is serialised here; {@link FileChannel#lock} serialises it with other processes. */
+    private static final java.util.concurrent.locks.ReentrantLock GROWTH = new java.util.concurrent.locks.ReentrantLock();
+
+    @Override
+    public java.io.Closeable lockGrowth() throws IOException {
+        GROWTH.lock();
+        try {
+            java.nio.channels.FileLock lock = channel.lock(1L << 62, 1, !writable); // past any data, as on Linux
+            return () -> {
+                try {
+                    lock.release();
+                } finally {
+                    GROWTH.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            GROWTH.unlock();
+            throw e;
+        }
+    }
+
+    @Override
     public FileIdentity identity() {
         throw JdkPlatform.unsupported("file identities (named persisted maps, maps passed to a child)", why);
     }

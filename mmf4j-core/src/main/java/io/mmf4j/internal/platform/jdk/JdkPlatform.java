@@ -62,6 +62,11 @@ public final class JdkPlatform implements Platform {
     }
 
     @Override
+    public io.mmf4j.internal.platform.PlacedMappings placedMappings() {
+        throw unsupported("views at chosen addresses, in regions or growing in place", why);
+    }
+
+    @Override
     public VirtualMemoryPlatform virtualMemory() {
         throw unsupported("virtual memory (reserve, commit, protect)", why);
     }

@@ -177,6 +177,48 @@ public final class LinuxFile implements OsFile {
     }
 
     @Override
+    public boolean growTo(long from, long size, boolean reserve) throws IOException {
+        checkOpen();
+        try {
+            if (reserve && size > from) {
+                Fcntl.fallocate(fd, Fcntl.FALLOC_FL_KEEP_SIZE, from, size - from, path); // the size stays as it is
+            }
+            Fcntl.fallocate(fd, Fcntl.FALLOC_FL_DEFAULT, size - 1, 1, path); // extends to size, never shrinks
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOSYS) {
+                return false;
+            }
+            throw LinuxErrors.translate(e);
+        }
+    }
+
+    /** The byte the growth lock covers: far past any file's data (ext4 and tmpfs stop well below 2^62). */
+    private static final long GROWTH_LOCK_BYTE = 1L << 62;
+
+    @Override
+    public java.io.Closeable lockGrowth() throws IOException {
+        checkOpen();
+        while (true) {
+            try {
+                Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLKW, Fcntl.F_WRLCK, GROWTH_LOCK_BYTE, 1, path);
+                break;
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.EINTR) {
+                    throw LinuxErrors.translate(e);
+                }
+            }
+        }
+        return () -> {
+            try {
+                Fcntl.ofdLock(fd, Fcntl.F_OFD_SETLK, Fcntl.F_UNLCK, GROWTH_LOCK_BYTE, 1, path);
+            } catch (ErrnoException e) {
+                throw LinuxErrors.translate(e);
+            }
+        };
+    }
+
+    @Override
     public FileIdentity identity() throws IOException {
         Stat.FileStatus status = LinuxErrors.call(() -> Stat.fstat(fd, path));
         return new FileIdentity(status.device(), status.inode(), status.links());

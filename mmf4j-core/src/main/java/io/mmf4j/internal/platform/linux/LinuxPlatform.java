@@ -57,6 +57,11 @@ public final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public io.mmf4j.internal.platform.PlacedMappings placedMappings() {
+        return LinuxPlacedMappings.INSTANCE;
+    }
+
+    @Override
     public VirtualMemoryPlatform virtualMemory() {
         return LinuxVirtualMemory.INSTANCE;
     }
