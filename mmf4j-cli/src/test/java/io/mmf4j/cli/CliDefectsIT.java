@@ -79,13 +79,14 @@ class CliDefectsIT {
     @Test
     void kernelThreadsAndZombiesHaveNoAddressSpace() throws Exception {
         MmfProcess.run("walk", "2").failsWithOneLine(1, "is a kernel thread");
-        // bash's background child ends at once; exec'd sleep never reaps it, so it stays a zombie
-        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        // bash's background child ends half a second later, when bash has become sleep (exec), which never reaps
+        // it: it stays a zombie. (Ending at once, bash itself could reap it before the exec on a slow machine.)
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0.5 & echo $!; exec sleep 30").start();
         try {
             String zombie = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
             Path status = Path.of("/proc", zombie, "status");
-            for (int i = 0; i < 200 && !Files.readString(status).contains("State:\tZ"); i++) {
+            for (int i = 0; i < 1000 && !Files.readString(status).contains("State:\tZ"); i++) {
                 Thread.sleep(10);
             }
             MmfProcess.run("walk", zombie).failsWithOneLine(1, "is a zombie");
