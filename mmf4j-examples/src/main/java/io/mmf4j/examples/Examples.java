@@ -12,6 +12,11 @@ final class Examples {
 
     /** Starts {@code main} in a new JVM, launched from this JVM's module path or class path. */
     static Process start(Class<?> main, List<String> args) throws IOException {
+        return new ProcessBuilder(command(main, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The command line that runs {@code main} with {@code args} in a new JVM, as {@link #start} does. */
+    static List<String> command(Class<?> main, List<String> args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
@@ -24,7 +29,7 @@ final class Examples {
                     main.getName()));
         }
         command.addAll(args);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return command;
     }
 
     /** Waits for {@code process} and returns what it printed, without the last line break. */

@@ -78,6 +78,33 @@ class ExamplesIT {
                 run("SharedHeapExample", UNIQUE + "jobs"));
     }
 
+    @Test
+    void viewsAreTheWholeMapAWindowAndAStream() throws Exception {
+        assertEquals("all: 27 bytes; part: 10 bytes, 5 from its page; stream: 22 bytes, writable false", run("Views"));
+    }
+
+    @Test
+    void anAnonymousMapReachesAChildProcess() throws Exception {
+        assertEquals("the child read: from the parent", run("HandToChild"));
+    }
+
+    @Test
+    void aMapGrowsUnderAnOpenView() throws Exception {
+        assertEquals("capacity 1048576, file 1048576 bytes, the first view 4096 bytes", run("GrowAMap"));
+    }
+
+    @Test
+    void viewsLieSideBySideInARegion() throws Exception {
+        assertEquals("index at region offset 0: COMMITTED READ_ONLY; data at region offset 67108864: READ_WRITE",
+                run("ViewsInARegion"));
+    }
+
+    @Test
+    void aReaderFollowsALogThatAnotherProcessGrows() throws Exception {
+        String out = run("GrowingLog", "20000");
+        assertTrue(out.startsWith("followed 20000 records ("), out);
+    }
+
     /** Runs example {@code name} with {@code args}; asserts exit 0 and an empty stderr; returns stdout. */
     static String run(String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("mmf4j.test.java"), "bin", "java")
