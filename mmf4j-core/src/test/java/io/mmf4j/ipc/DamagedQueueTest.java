@@ -5,33 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.ipc.QueueDescriptor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.FileSystemException;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Shared memory is untrusted: a damaged header refuses the open, a damaged ring never crashes or corrupts. */
-class DamagedQueueTest {
-    private Path dir;
-    private SharedNamespace ns;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        dir = QueueFiles.freshNamespace();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        QueueFiles.delete(dir);
-    }
+class DamagedQueueTest extends QueueTestBase {
 
     @Test
     void aDamagedHeaderRefusesTheOpen() throws Exception {

@@ -6,34 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmf4j.SharedNamespace;
 import io.mmf4j.testing.child.QueueChild;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Message queues between real JVMs: exactly-once delivery, cross-process wake-ups, kill -9 of any party. */
-class MessageQueueProcessTest {
-    private Path dir;
-    private SharedNamespace ns;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        dir = QueueFiles.freshNamespace();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        QueueFiles.delete(dir);
-    }
+class MessageQueueProcessTest extends QueueTestBase {
 
     @Test
     void threeProducerProcessesAndTwoConsumerProcessesDeliverEachMessageExactlyOnceInOrder() throws Exception {

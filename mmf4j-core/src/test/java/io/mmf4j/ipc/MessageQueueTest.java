@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmf4j.NamedObjectKind;
-import io.mmf4j.SharedNamespace;
 import io.mmf4j.sync.NamedEvent;
 import io.mmf4j.sync.EventResetMode;
 import java.lang.foreign.Arena;
@@ -25,25 +24,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The message-queue contract within one process: sizes, ordering, waits, timeouts, interrupts, close. */
-class MessageQueueTest {
-    private Path dir;
-    private SharedNamespace ns;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        dir = QueueFiles.freshNamespace();
-        ns = SharedNamespace.at(dir);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        QueueFiles.delete(dir);
-    }
+class MessageQueueTest extends QueueTestBase {
 
     @Test
     void messagesOfEverySizeFromZeroToTheMaximumArriveInOrderAndIntact() throws Exception {
