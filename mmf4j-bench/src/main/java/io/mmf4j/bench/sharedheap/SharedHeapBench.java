@@ -53,14 +53,16 @@ public class SharedHeapBench {
 
     /** The heap of {@link Heap}, with a second process allocating and freeing in it all the while. */
     @State(Scope.Benchmark)
-    public static class Contended extends Heap {
+    public static class Contended {
+        // The heap is held, not inherited: JMH runs the @Setup/@TearDown methods of a state's class hierarchy in an
+        // order of its own, and an overriding setUp ran twice, leaking a heap and a contender.
+        final Heap shared = new Heap();
         private Process contender;
 
         @Setup
-        @Override
         public void setUp() throws IOException {
-            super.setUp();
-            contender = ChildJvm.start(SharedHeapContender.class, name);
+            shared.setUp();
+            contender = ChildJvm.start(SharedHeapContender.class, shared.name);
             String line = new BufferedReader(new InputStreamReader(contender.getInputStream())).readLine();
             if (!"ready".equals(line)) {
                 throw new IOException("the contender did not start: " + line);
@@ -68,7 +70,6 @@ public class SharedHeapBench {
         }
 
         @TearDown
-        @Override
         public void tearDown() throws IOException {
             contender.destroyForcibly();
             try {
@@ -76,7 +77,7 @@ public class SharedHeapBench {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            super.tearDown();
+            shared.tearDown();
         }
     }
 
@@ -92,6 +93,6 @@ public class SharedHeapBench {
 
     @Benchmark
     public void allocateFreeContended(Contended state) {
-        state.heap.free(state.heap.allocate(64));
+        state.shared.heap.free(state.shared.heap.allocate(64));
     }
 }
