@@ -57,9 +57,8 @@ abstract class CacheCommand implements Callable<Integer> {
                     if (json) {
                         jsonFiles.add(FileJson.unknown(cached));
                     } else {
-                        out.printf(Locale.ROOT, "%s %s: %s in %s; residency unknown (the kernel tells it only to the"
-                                + " file's owner or to who may write it)%n", verb(), file, Sizes.human(cached.size()),
-                                Sizes.duration(nanos));
+                        out.printf(Locale.ROOT, "%s %s: %s in %s; %s%n", verb(), file, Sizes.human(cached.size()),
+                                Sizes.duration(nanos), CachedFile.RESIDENCY_UNKNOWN);
                     }
                     continue;
                 }

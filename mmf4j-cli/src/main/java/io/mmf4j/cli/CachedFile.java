@@ -101,6 +101,10 @@ final class CachedFile implements AutoCloseable {
         return map.createViewAccessor(offset, Math.min(WINDOW, end - offset), MemoryMappedFileAccess.READ);
     }
 
+    /** What the commands say of a file whose residency {@link #residencyKnown()} says the kernel hides. */
+    static final String RESIDENCY_UNKNOWN = "residency unknown: the kernel tells it only to the file's owner or to who"
+            + " may write it";
+
     /**
      * Whether the kernel tells this process the truth about the file's residency. mincore answers for a file
      * mapping only to the file's owner, to a process that may write the file, or to one with CAP_FOWNER; to any

@@ -88,8 +88,8 @@ final class ResidencyCommand implements Callable<Integer> {
 
     /** The line for a file whose residency the kernel does not tell this process (see CachedFile#residencyKnown). */
     static String unknownLine(long size, String name) {
-        return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s (residency unknown: the kernel tells it only to"
-                + " the file's owner or to who may write it)", "?".repeat(BAR), "?", "? pages", Sizes.human(size), name);
+        return String.format(Locale.ROOT, "[%s] %6s %21s %22s  %s (%s)", "?".repeat(BAR), "?", "? pages",
+                Sizes.human(size), name, CachedFile.RESIDENCY_UNKNOWN);
     }
 
     /** {@code BAR} cells, each covering an equal share of the pages. */
