@@ -43,6 +43,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     private MemorySegment segment; // swapped for MappedView#closedSegment() at close: see the class comment
     private final boolean writable;
     private final boolean swap;
+    private final boolean guardAtomics; // read-modify-writes take the guarded CAS: a page can vanish (ViewAtomics)
 
     ViewAccessorImpl(MappedView view) {
         this(view, ByteOrder.LITTLE_ENDIAN);
@@ -53,6 +54,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         this.segment = view.segment();
         this.writable = view.access().canWrite();
         this.swap = order == ByteOrder.BIG_ENDIAN;
+        this.guardAtomics = view.pagesCanVanish();
         view.whenClosed(this::segmentClosed);
     }
 
@@ -73,15 +75,6 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         ReadOnlyBufferException readOnly = Refusals.readOnly("write refused: " + this + " is read-only");
         readOnly.initCause(refused);
         return readOnly;
-    }
-
-    /**
-     * Touches the page under an atomic read-modify-write before the atomic itself. A page that vanished (its file
-     * truncated, a full tmpfs) faults on this plain load, which the JVM turns into {@code InternalError}; the
-     * JVM's native compare-and-set, which the interpreter uses, is not so guarded and would abort the process.
-     */
-    private void probe(long position) {
-        segment.get(ValueLayout.JAVA_BYTE, position);
     }
 
     /**
@@ -521,8 +514,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public boolean compareAndSetInt(long position, int expected, int value) {
         try {
             checkWritable();
-            probe(position);
-            return INT_ATOMIC.compareAndSet(segment, position, expected, value);
+            return guardAtomics ? ViewAtomics.compareAndSetInt(segment, position, expected, value)
+                    : INT_ATOMIC.compareAndSet(segment, position, expected, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -532,8 +525,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public int getAndAddInt(long position, int delta) {
         try {
             checkWritable();
-            probe(position);
-            return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
+            return guardAtomics ? ViewAtomics.getAndAddInt(segment, position, delta)
+                    : (int) INT_ATOMIC.getAndAdd(segment, position, delta);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -543,8 +536,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public int getAndSetInt(long position, int value) {
         try {
             checkWritable();
-            probe(position);
-            return (int) INT_ATOMIC.getAndSet(segment, position, value);
+            return guardAtomics ? ViewAtomics.getAndSetInt(segment, position, value)
+                    : (int) INT_ATOMIC.getAndSet(segment, position, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -592,8 +585,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public boolean compareAndSetLong(long position, long expected, long value) {
         try {
             checkWritable();
-            probe(position);
-            return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
+            return guardAtomics ? ViewAtomics.compareAndSetLong(segment, position, expected, value)
+                    : LONG_ATOMIC.compareAndSet(segment, position, expected, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -603,8 +596,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public long getAndAddLong(long position, long delta) {
         try {
             checkWritable();
-            probe(position);
-            return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
+            return guardAtomics ? ViewAtomics.getAndAddLong(segment, position, delta)
+                    : (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -614,8 +607,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public long getAndSetLong(long position, long value) {
         try {
             checkWritable();
-            probe(position);
-            return (long) LONG_ATOMIC.getAndSet(segment, position, value);
+            return guardAtomics ? ViewAtomics.getAndSetLong(segment, position, value)
+                    : (long) LONG_ATOMIC.getAndSet(segment, position, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
