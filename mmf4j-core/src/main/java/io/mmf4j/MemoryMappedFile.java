@@ -35,8 +35,9 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      *
      * @param path the file to map; it must exist and must not be empty
      * @return the map, whose capacity is the file's size
-     * @throws IOException the file is missing ({@code NoSuchFileException}), empty, or cannot be opened for reading and
+     * @throws IOException the file is missing ({@code NoSuchFileException}) or cannot be opened for reading and
      *     writing
+     * @throws IllegalArgumentException the file is empty: a map of it needs a capacity
      */
     static MemoryMappedFile createFromFile(Path path) throws IOException {
         return createFromFile(path, FileMode.OPEN, null, 0, MemoryMappedFileAccess.READ_WRITE);
@@ -48,7 +49,8 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @param path the file to map
      * @param mode how to open it; {@code TRUNCATE} and {@code APPEND} are refused
      * @return the map, whose capacity is the file's size
-     * @throws IOException the file cannot be opened or created as {@code mode} says, or is empty
+     * @throws IOException the file cannot be opened or created as {@code mode} says
+     * @throws IllegalArgumentException a refused mode, or an empty file (a new one is empty): give a capacity
      */
     static MemoryMappedFile createFromFile(Path path, FileMode mode) throws IOException {
         return createFromFile(path, mode, null, 0, MemoryMappedFileAccess.READ_WRITE);
@@ -61,7 +63,8 @@ public sealed interface MemoryMappedFile extends AutoCloseable permits MemoryMap
      * @param mode how to open it; {@code TRUNCATE} and {@code APPEND} are refused
      * @param mapName a name other processes can open the map by, or {@code null}
      * @return the map, whose capacity is the file's size
-     * @throws IOException the file cannot be opened or created as {@code mode} says, or is empty
+     * @throws IOException the file cannot be opened or created as {@code mode} says
+     * @throws IllegalArgumentException a refused mode, or an empty file (a new one is empty): give a capacity
      */
     static MemoryMappedFile createFromFile(Path path, FileMode mode, String mapName) throws IOException {
         return createFromFile(path, mode, mapName, 0, MemoryMappedFileAccess.READ_WRITE);

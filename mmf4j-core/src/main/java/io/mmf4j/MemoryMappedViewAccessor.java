@@ -61,14 +61,15 @@ public sealed interface MemoryMappedViewAccessor extends AutoCloseable permits V
     MemoryMappedFileAccess access();
 
     /**
-     * Whether the view may be read: every access but {@code WRITE}.
+     * Whether the view may be read: every access a view can have reads ({@code WRITE}, the write-only one, is
+     * refused for views).
      *
      * @return {@code true} when reads are allowed
      */
     boolean canRead();
 
     /**
-     * Whether the view may be written: READ_WRITE, WRITE, COPY_ON_WRITE (privately) and READ_WRITE_EXECUTE.
+     * Whether the view may be written: READ_WRITE, COPY_ON_WRITE (privately) and READ_WRITE_EXECUTE.
      *
      * @return {@code true} when writes are allowed; a write otherwise throws {@code ReadOnlyBufferException}
      */

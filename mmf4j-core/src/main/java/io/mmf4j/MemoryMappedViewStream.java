@@ -44,7 +44,8 @@ public sealed interface MemoryMappedViewStream extends SeekableByteChannel permi
     MemoryMappedFileAccess access();
 
     /**
-     * Whether the stream may be read: every access but {@code WRITE}.
+     * Whether the stream may be read: every access a stream can have reads ({@code WRITE}, the write-only one, is
+     * refused for views).
      *
      * @return {@code true} when reads are allowed
      */
@@ -53,7 +54,7 @@ public sealed interface MemoryMappedViewStream extends SeekableByteChannel permi
     /**
      * Whether the stream may be written: READ_WRITE, COPY_ON_WRITE (privately) and READ_WRITE_EXECUTE.
      *
-     * @return {@code true} when writes are allowed; a write otherwise throws {@code NonWritableChannelException}
+     * @return {@code true} when writes are allowed
      */
     boolean canWrite();
 
