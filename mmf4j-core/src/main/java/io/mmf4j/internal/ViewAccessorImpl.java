@@ -1,5 +1,18 @@
 package io.mmf4j.internal;
 
+import static io.mmf4j.internal.ViewLayouts.CHAR;
+import static io.mmf4j.internal.ViewLayouts.CHAR_BIG;
+import static io.mmf4j.internal.ViewLayouts.DOUBLE;
+import static io.mmf4j.internal.ViewLayouts.DOUBLE_BIG;
+import static io.mmf4j.internal.ViewLayouts.FLOAT;
+import static io.mmf4j.internal.ViewLayouts.FLOAT_BIG;
+import static io.mmf4j.internal.ViewLayouts.INT;
+import static io.mmf4j.internal.ViewLayouts.INT_BIG;
+import static io.mmf4j.internal.ViewLayouts.LONG;
+import static io.mmf4j.internal.ViewLayouts.LONG_BIG;
+import static io.mmf4j.internal.ViewLayouts.SHORT;
+import static io.mmf4j.internal.ViewLayouts.SHORT_BIG;
+
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.internal.records.RecordLayouts;
@@ -23,18 +36,6 @@ import java.util.Objects;
  * closed after a handshake with every thread: it reads real bytes or throws, and never faults.
  */
 public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfChar CHAR = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BIG = SHORT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfChar CHAR_BIG = CHAR.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt INT_BIG = INT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong LONG_BIG = LONG.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfFloat FLOAT_BIG = FLOAT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfDouble DOUBLE_BIG = DOUBLE.withOrder(ByteOrder.BIG_ENDIAN);
     /** Atomic accesses: native order and aligned, as the hardware needs them. */
     private static final VarHandle INT_ATOMIC = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG_ATOMIC = ValueLayout.JAVA_LONG.varHandle();
