@@ -368,26 +368,42 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public <R extends Record> R read(long position, Class<R> type) {
-        return RecordLayouts.packed(Checks.notNull(type, "type")).read(this, position);
+        try {
+            return RecordLayouts.packed(Checks.notNull(type, "type")).read(this, position);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     public <R extends Record> void write(long position, R record) {
-        RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, position, record);
+        try {
+            RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, position, record);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked") // an R[]'s component type is R's class
     public <R extends Record> int readArray(long position, R[] array, int index, int count) {
         Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
-        return RecordLayouts.packed(type).readArray(this, position, array, index, count);
+        try {
+            return RecordLayouts.packed(type).readArray(this, position, array, index, count);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R extends Record> void writeArray(long position, R[] array, int index, int count) {
         Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
-        RecordLayouts.packed(type).writeArray(this, position, array, index, count);
+        try {
+            RecordLayouts.packed(type).writeArray(this, position, array, index, count);
+        } catch (IllegalStateException e) {
+            throw closed(e);
+        }
     }
 
     /** For record layouts: the segment accesses go through (a closed one after close: see the class comment). */
