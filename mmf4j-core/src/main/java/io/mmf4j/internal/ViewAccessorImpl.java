@@ -368,42 +368,26 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public <R extends Record> R read(long position, Class<R> type) {
-        try {
-            return RecordLayouts.packed(Checks.notNull(type, "type")).read(this, position);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return RecordLayouts.packed(Checks.notNull(type, "type")).read(this, position);
     }
 
     @Override
     public <R extends Record> void write(long position, R record) {
-        try {
-            RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, position, record);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        RecordLayouts.packedOf(Checks.notNull(record, "record")).write(this, position, record);
     }
 
     @Override
     @SuppressWarnings("unchecked") // an R[]'s component type is R's class
     public <R extends Record> int readArray(long position, R[] array, int index, int count) {
         Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
-        try {
-            return RecordLayouts.packed(type).readArray(this, position, array, index, count);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return RecordLayouts.packed(type).readArray(this, position, array, index, count);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R extends Record> void writeArray(long position, R[] array, int index, int count) {
         Class<R> type = (Class<R>) Checks.notNull(array, "array").getClass().getComponentType();
-        try {
-            RecordLayouts.packed(type).writeArray(this, position, array, index, count);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        RecordLayouts.packed(type).writeArray(this, position, array, index, count);
     }
 
     /** For record layouts: the segment accesses go through (a closed one after close: see the class comment). */
@@ -419,6 +403,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     /** For record layouts: a refused store as the exception this accessor documents. */
     public RuntimeException refuseWrite(IllegalArgumentException refused) {
         return writeRefused(refused);
+    }
+
+    /** For record layouts: an access that found the segment closed, saying which view and that it was closed. */
+    public RuntimeException refuseClosed(IllegalStateException e) {
+        return closed(e);
     }
 
     @Override

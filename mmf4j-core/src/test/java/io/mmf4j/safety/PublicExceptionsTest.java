@@ -62,6 +62,8 @@ class PublicExceptionsTest {
 
     record Pair(int a, int b) {}
 
+    private static final io.mmf4j.RecordLayout<Pair> PAIR = io.mmf4j.RecordLayout.packed(Pair.class);
+
     @Test
     void accessThroughAClosedViewSaysWhichViewAndWhy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("closing.bin");
@@ -78,7 +80,8 @@ class PublicExceptionsTest {
                         () -> view.getAndAddInt(0, 1), () -> view.getAndSetLong(8, 1),
                         () -> view.readArray(0, new byte[4], 0, 4), () -> view.getIntAcquire(0),
                         () -> view.read(0, Pair.class), () -> view.write(0, new Pair(1, 2)),
-                        () -> view.readArray(0, new Pair[2], 0, 2))) {
+                        () -> view.readArray(0, new Pair[2], 0, 2), () -> PAIR.read(view, 0),
+                        () -> PAIR.write(view, 0, new Pair(3, 4)))) {
                     IllegalStateException closed = assertThrows(IllegalStateException.class, access);
                     assertPublic(closed);
                     assertTrue(closed.getMessage().contains("closed") && closed.getMessage().contains("offset=4096"),
