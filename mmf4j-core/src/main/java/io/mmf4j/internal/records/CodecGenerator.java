@@ -51,21 +51,11 @@ final class CodecGenerator {
      * nested records') are public and exported to io.mmf4j: a constructor method handle allocates through
      * {@code Unsafe.allocateInstance}, whose compiled form tests a JVMTI flag
      * ({@code JvmtiExport::_should_notify_object_alloc}) for every record even when the record itself is
-     * scalar-replaced. Elsewhere, and if the direct form does not link, the constructor's method handle.
+     * scalar-replaced. Elsewhere through {@link RecordShape#constructor()}: a static factory beside the record
+     * where its lookup may define one ({@link RecordFactories}), else the constructor's method handle.
      */
     static RecordLayoutImpl<?> generate(RecordShape shape) {
-        if (directlyConstructible(shape)) {
-            RecordLayoutImpl<?> direct = generate(shape, true);
-            try {
-                direct.readLittle(MemorySegment.ofArray(new byte[Math.toIntExact(shape.byteSize())]), 0);
-                return direct;
-            } catch (LinkageError inaccessible) {
-                // the record cannot be reached from io.mmf4j's code after all: use its constructor's handle
-            } catch (RuntimeException thrownByTheConstructor) {
-                return direct; // it linked and ran: a compact constructor may refuse zeros
-            }
-        }
-        return generate(shape, false);
+        return generate(shape, directlyConstructible(shape));
     }
 
     private static RecordLayoutImpl<?> generate(RecordShape shape, boolean direct) {
@@ -130,13 +120,14 @@ final class CodecGenerator {
 
     /**
      * Whether io.mmf4j's code may make {@code shape}'s records (and its nested records) with {@code new}: public
-     * classes with public canonical constructors in packages exported to io.mmf4j. Makes io.mmf4j read the
-     * records' modules, as bytecode needs.
+     * classes with public canonical constructors in packages exported to io.mmf4j, which io.mmf4j's class loader
+     * resolves by name. Makes io.mmf4j read the records' modules, as bytecode needs.
      */
     private static boolean directlyConstructible(RecordShape shape) {
         Class<?> type = shape.type();
         Module mine = CodecGenerator.class.getModule();
-        if (!Modifier.isPublic(type.getModifiers()) || !type.getModule().isExported(type.getPackageName(), mine)) {
+        if (!Modifier.isPublic(type.getModifiers()) || !type.getModule().isExported(type.getPackageName(), mine)
+                || !RecordFactories.visible(type, CodecGenerator.class.getClassLoader())) {
             return false;
         }
         try {

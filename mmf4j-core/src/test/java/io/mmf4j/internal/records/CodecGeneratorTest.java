@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * How the generated codecs make records: with {@code new} and the constructor (no {@code Unsafe.allocateInstance},
- * whose compiled form tests a JVMTI flag per record) for public records, through the constructor's method handle
- * for others; both read and write the same bytes. The constructors note who called them, hidden frames included.
+ * whose compiled form tests a JVMTI flag per record) for public records, through a static factory beside the
+ * record for others whose lookup may define one, and through the constructor's method handle for the rest; all
+ * read and write the same bytes. The constructors note who called them, hidden frames included.
  */
 class CodecGeneratorTest {
     private static volatile String caller;
@@ -44,6 +46,12 @@ class CodecGeneratorTest {
         }
     }
 
+    private record Hidden(int x, Inner inner) {
+        Hidden {
+            noteCaller();
+        }
+    }
+
     @Test
     void publicRecordsAreMadeByTheCodecItself() {
         RecordLayoutImpl<Open> layout = RecordLayouts.of(null, Open.class, false);
@@ -65,13 +73,27 @@ class CodecGeneratorTest {
     }
 
     @Test
-    void otherRecordsAreMadeThroughTheConstructorsHandle() {
-        RecordLayoutImpl<Closed> layout = RecordLayouts.of(null, Closed.class, false);
+    void otherRecordsAreMadeByAFactoryBesideThem() {
+        RecordLayoutImpl<Hidden> layout = RecordLayouts.of(null, Hidden.class, false);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate(layout.byteSize());
+            Hidden hidden = new Hidden(5, new Inner((short) 6, (byte) 7));
+            layout.writeBig(segment, 0, hidden);
+            assertEquals(hidden, layout.readBig(segment, 0));
+            assertTrue(caller.startsWith(CodecGeneratorTest.class.getPackageName() + ".RecordFactory"), caller);
+        }
+    }
+
+    @Test
+    void withoutFullPrivilegeTheConstructorsHandleServes() {
+        MethodHandles.Lookup noPrivate = MethodHandles.lookup().dropLookupMode(MethodHandles.Lookup.PRIVATE);
+        RecordLayoutImpl<Closed> layout = RecordLayouts.of(noPrivate, Closed.class, false);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment segment = arena.allocate(layout.byteSize());
             layout.writeLittle(segment, 0, new Closed(3, 4));
             assertEquals(new Closed(3, 4), layout.readLittle(segment, 0));
-            assertFalse(caller.startsWith(CodecGenerator.class.getPackageName() + ".Codec"), caller);
+            assertFalse(caller.startsWith(CodecGeneratorTest.class.getPackageName() + ".Codec"), caller);
+            assertFalse(caller.startsWith(CodecGeneratorTest.class.getPackageName() + ".RecordFactory"), caller);
         }
     }
 }
