@@ -62,6 +62,48 @@ final class SharedFiles {
     }
 
     /**
+     * Reads the headers of many objects, as a listing does: into one native buffer kept from file to file, and
+     * only what a header holds (its fixed fields and the name), not its zero-padded pages. The header is checked
+     * as {@link #readHeader} checks it, and against the file's size as the caller stat'ed it; a file that shrinks
+     * meanwhile reads short, which is refused. Not thread-safe; {@link #close} frees the buffer.
+     */
+    static final class HeaderReader implements AutoCloseable {
+        private static final long FIRST_READ = 512; // the fixed fields and a name of up to 192 code units
+        private final Arena arena = Arena.ofConfined();
+        private MemorySegment buffer = arena.allocate(FIRST_READ, 8);
+
+        SharedHeader read(OsFile file, long fileSize, String subject) throws IOException {
+            long pageSize = Platform.current().mappings().pageSize();
+            if (fileSize < pageSize) {
+                throw new FileSystemException(subject, null, "not an mmf4j named object (shorter than a page)");
+            }
+            long got = file.read(0, buffer.asSlice(0, FIRST_READ));
+            if (got < SharedObjectDescriptor.NAME_OFFSET) {
+                throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+            }
+            long headerSize = SharedHeader.declaredHeaderSize(buffer, pageSize, subject); // name length checked
+            long needed = SharedObjectDescriptor.NAME_OFFSET + 2L * SharedHeader.nameLength(buffer);
+            if (fileSize < headerSize) {
+                throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+            }
+            if (needed > got) { // a long name; beyond what was read the buffer holds another file's bytes
+                if (needed > buffer.byteSize()) {
+                    buffer = arena.allocate(needed, 8);
+                }
+                if (file.read(0, buffer.asSlice(0, needed)) < needed) {
+                    throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+                }
+            }
+            return validated(SharedHeader.readFrom(buffer, subject), fileSize, subject);
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
+    /**
      * The header is untrusted input (any process that can write the file can write it): every field the library
      * acts on is checked against what it may be. {@code FileSystemException} naming the object otherwise.
      */
