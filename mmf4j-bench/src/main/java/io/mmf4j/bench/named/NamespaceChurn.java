@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Issue 20: P processes creating and removing names in one namespace at once — each a child JVM doing
  * {@code createNew} + {@code close} of 4-KiB named maps of its own names (the last close removes the name) —
  * and their throughput all together, for P = 1, 2 and 8, beside {@code named_churn.c}, which makes the same
- * syscalls from P forked C processes. Rounds are interleaved (Java then C for every P, the order of P reversed
+ * syscalls from P forked C processes (which warm up for a quarter of the time; C needs no JIT). Rounds are interleaved (Java then C for every P, the order of P reversed
  * every other round), every process warms up before all start measuring together, and the figures are
  * create+close pairs per second summed over the processes. The issue's goal: throughput scales to the cores.
  *
@@ -115,10 +115,13 @@ public final class NamespaceChurn {
         }
     }
 
-    /** A child: warms up for a quarter of {@code millis}, says ready, waits for stdin's end, churns for {@code millis}. */
+    /**
+     * A child: warms up for {@code millis} (the FFM downcalls run interpreted until the JIT has compiled them: a
+     * shorter warm-up measured the interpreter), says ready, waits for stdin's end, churns for {@code millis}.
+     */
     private static void worker(Path directory, int id, long millis) throws IOException {
         SharedNamespace namespace = SharedNamespace.at(directory);
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis / 4);
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long k = 0;
         while (System.nanoTime() < end) {
             once(namespace, id, k++);
