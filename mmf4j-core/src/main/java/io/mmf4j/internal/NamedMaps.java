@@ -131,7 +131,9 @@ public final class NamedMaps {
                 file.setLength(capacity);
             }
             FileSource source = new FileSource(file, () -> { });
-            return new MemoryMappedFileImpl(reserve ? source : source.delayAllocationOnGrowth(), null, capacity, access);
+            // sealed against shrinking (the backend's anonymous files are); reserved, its pages cannot vanish either
+            return new MemoryMappedFileImpl(reserve ? source.pagesStay() : source.delayAllocationOnGrowth(), null,
+                    capacity, access);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 file.close();
