@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NamespaceChurn {
     private static final int[] PROCESSES = {1, 2, 8};
+    private static final int WARM_UP_OPERATIONS = 5_000;
 
     private NamespaceChurn() {}
 
@@ -116,14 +117,15 @@ public final class NamespaceChurn {
     }
 
     /**
-     * A child: warms up for {@code millis} (the FFM downcalls run interpreted until the JIT has compiled them: a
-     * shorter warm-up measured the interpreter), says ready, waits for stdin's end, churns for {@code millis}.
+     * A child: warms up for {@code millis} and at least {@value #WARM_UP_OPERATIONS} creations (the FFM downcalls
+     * run interpreted until the JIT has compiled them, and eight JVMs on two cores each get a quarter of a core: a
+     * warm-up by time alone measured the interpreter), says ready, waits for stdin's end, churns for {@code millis}.
      */
     private static void worker(Path directory, int id, long millis) throws IOException {
         SharedNamespace namespace = SharedNamespace.at(directory);
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long k = 0;
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end || k < WARM_UP_OPERATIONS) {
             once(namespace, id, k++);
         }
         System.out.println("ready");

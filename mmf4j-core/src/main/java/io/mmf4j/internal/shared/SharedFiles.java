@@ -108,23 +108,23 @@ final class SharedFiles {
      * acts on is checked against what it may be. {@code FileSystemException} naming the object otherwise.
      */
     private static SharedHeader validated(SharedHeader header, long fileSize, String subject) throws FileSystemException {
-        String object = header.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + header.name() + "'";
         if (header.capacity() < 0) {
-            throw corrupt(subject, object, "capacity " + header.capacity() + " is negative");
+            throw corrupt(subject, header, "capacity " + header.capacity() + " is negative");
         }
         boolean map = header.kind() == io.mmf4j.NamedObjectKind.MAP
                 || header.kind() == io.mmf4j.NamedObjectKind.PERSISTED_MAP;
         if (map && (header.access() < 0 || header.access() >= io.mmf4j.MemoryMappedFileAccess.values().length)) {
-            throw corrupt(subject, object, "access code " + header.access() + " is no MemoryMappedFileAccess");
+            throw corrupt(subject, header, "access code " + header.access() + " is no MemoryMappedFileAccess");
         }
         if (header.kind() == io.mmf4j.NamedObjectKind.MAP && header.capacity() > fileSize - header.headerSize()) {
-            throw corrupt(subject, object, "capacity " + header.capacity() + " passes the end of its "
+            throw corrupt(subject, header, "capacity " + header.capacity() + " passes the end of its "
                     + fileSize + "-byte file (header " + header.headerSize() + " bytes)");
         }
         return header;
     }
 
-    private static FileSystemException corrupt(String subject, String object, String why) {
+    private static FileSystemException corrupt(String subject, SharedHeader header, String why) {
+        String object = header.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + header.name() + "'";
         return new FileSystemException(subject, null, "corrupt header of " + object + ": " + why);
     }
 }
