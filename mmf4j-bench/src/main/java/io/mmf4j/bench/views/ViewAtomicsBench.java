@@ -3,6 +3,7 @@ package io.mmf4j.bench.views;
 import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,8 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class ViewAtomicsBench {
+public class ViewAtomicsBench extends ForkedBenchmark {
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final long SIZE = 1 << 16;
 
