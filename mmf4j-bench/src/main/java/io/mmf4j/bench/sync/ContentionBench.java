@@ -147,8 +147,12 @@ public final class ContentionBench {
                     awaitGo(view);
                     long t0 = System.nanoTime();
                     increments(view, mutex, iters);
-                    System.out.printf("child %d: loop %.1f ms, from start %.1f ms%n", index, (System.nanoTime() - t0) / 1e6,
-                            (System.nanoTime() - view.getLongVolatile(START)) / 1e6);
+                    long end = System.nanoTime();
+                    // the end is stamped at once, as contention.c does: not after the printf (its first use loads
+                    // and compiles the formatter, tens of ms) nor after the handles close
+                    view.putLongVolatile(END + 8L * index, end);
+                    System.out.printf("child %d: loop %.1f ms, from start %.1f ms%n", index, (end - t0) / 1e6,
+                            (end - view.getLongVolatile(START)) / 1e6);
                 }
             } else {
                 try (NamedSemaphore semaphore = NamedSemaphore.openExisting(prefix + "-lock")) {
@@ -156,9 +160,9 @@ public final class ContentionBench {
                     view.getAndAddLong(READY, 1);
                     awaitGo(view);
                     increments(view, semaphore, iters);
+                    view.putLongVolatile(END + 8L * index, System.nanoTime());
                 }
             }
-            view.putLongVolatile(END + 8L * index, System.nanoTime());
         }
     }
 
