@@ -26,10 +26,19 @@ public sealed interface InheritableMap extends AutoCloseable permits Inheritable
     /** The environment variable {@link #applyTo(ProcessBuilder)} sets and {@link MemoryMappedFile#openInherited()} reads. */
     String ENVIRONMENT_VARIABLE = "MMF4J_INHERITED_MAP";
 
-    /** The token a child passes to {@link MemoryMappedFile#openInherited(String)}. */
+    /**
+     * The token a child passes to {@link MemoryMappedFile#openInherited(String)}.
+     *
+     * @return the token, a short ASCII string safe for an environment variable or a command-line argument
+     */
     String token();
 
-    /** Puts the token into {@code builder}'s environment as {@link #ENVIRONMENT_VARIABLE}; returns the builder. */
+    /**
+     * Puts the token into {@code builder}'s environment as {@link #ENVIRONMENT_VARIABLE}; returns the builder.
+     *
+     * @param builder the builder of the child process
+     * @return {@code builder}, for chaining
+     */
     ProcessBuilder applyTo(ProcessBuilder builder);
 
     /** Stops holding the map for children; a child that has not opened it yet no longer can. */

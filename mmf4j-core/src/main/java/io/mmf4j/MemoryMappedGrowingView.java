@@ -37,27 +37,54 @@ import java.lang.foreign.MemorySegment;
  */
 public sealed interface MemoryMappedGrowingView extends AutoCloseable permits GrowingViewImpl {
 
-    /** The address of the view's first byte (its offset in the map); it never changes. */
+    /**
+     * The address of the view's first byte (its offset in the map); it never changes.
+     *
+     * @return the address of the first byte
+     */
     long address();
 
-    /** Where the view starts in the map. */
+    /**
+     * Where the view starts in the map.
+     *
+     * @return the map offset the view was made at
+     */
     long offset();
 
-    /** The bytes mapped now, from {@link #offset()}: at most {@link #maximumSize()}. */
+    /**
+     * The bytes mapped now, from {@link #offset()}: at most {@link #maximumSize()}.
+     *
+     * @return the bytes mapped now
+     */
     long size();
 
-    /** The most bytes the view can cover: the address space reserved for it. */
+    /**
+     * The most bytes the view can cover: the address space reserved for it.
+     *
+     * @return the bytes of address space reserved for the view
+     */
     long maximumSize();
 
-    /** The view's access. */
+    /**
+     * The view's access.
+     *
+     * @return the access the view was made with
+     */
     MemoryMappedFileAccess access();
 
-    /** A segment over the {@link #size()} bytes mapped now; read-only unless the access writes. */
+    /**
+     * A segment over the {@link #size()} bytes mapped now; read-only unless the access writes.
+     *
+     * @return a segment over the bytes mapped now; a later refresh gives a longer one at the same address
+     */
     MemorySegment segment();
 
     /**
      * Takes in the bytes the map has grown by (its {@link MemoryMappedFile#capacity()} now, growth by other processes
      * included), up to {@link #maximumSize()}; returns the new {@link #size()}. Cheap when nothing has changed.
+     *
+     * @return the new size
+     * @throws IOException the new bytes cannot be mapped
      */
     long refresh() throws IOException;
 
@@ -65,15 +92,21 @@ public sealed interface MemoryMappedGrowingView extends AutoCloseable permits Gr
      * Makes {@link #size()} at least {@code size}: grows the map ({@link MemoryMappedFile#grow}) to cover it if it
      * does not yet, then maps the new bytes. Returns the new size.
      *
+     * @param size the number of bytes the view must at least cover
      * @throws IllegalArgumentException      {@code size} is negative or larger than {@link #maximumSize()}
      * @throws UnsupportedOperationException the view does not write to the map (READ, READ_EXECUTE, COPY_ON_WRITE)
      *                                       or the map cannot grow (see {@link MemoryMappedFile#grow})
      * @throws IllegalStateException         the view, or the map object (needed to grow), is closed
      * @throws IOException                   no room: the map and the view keep their size
+     * @return the new size, at least {@code size}
      */
     long ensureSize(long size) throws IOException;
 
-    /** Writes the view's dirty pages to the file and makes them durable (as {@link MemoryMappedViewAccessor#flush()}). */
+    /**
+     * Writes the view's dirty pages to the file and makes them durable (as {@link MemoryMappedViewAccessor#flush()}).
+     *
+     * @throws IOException the OS cannot write the pages back
+     */
     void flush() throws IOException;
 
     /** Unmaps the view and gives back its address space; idempotent. */

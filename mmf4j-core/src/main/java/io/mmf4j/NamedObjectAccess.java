@@ -36,12 +36,20 @@ public record NamedObjectAccess(Permission group, Permission others) {
         /** Read and write. */
         READ_WRITE;
 
-        /** Whether it allows reading. */
+        /**
+         * Whether it allows reading.
+         *
+         * @return {@code true} for READ and READ_WRITE
+         */
         public boolean read() {
             return this == READ || this == READ_WRITE;
         }
 
-        /** Whether it allows writing. */
+        /**
+         * Whether it allows writing.
+         *
+         * @return {@code true} for WRITE and READ_WRITE
+         */
         public boolean write() {
             return this == WRITE || this == READ_WRITE;
         }

@@ -6,8 +6,11 @@ public enum NamedObjectKind {
     MAP(1),
     /** The name of a map made from a file ({@code createFromFile} with a map name). */
     PERSISTED_MAP(2),
+    /** A named mutex: {@link io.mmf4j.sync.NamedMutex}. */
     MUTEX(3),
+    /** A named semaphore: {@link io.mmf4j.sync.NamedSemaphore}. */
     SEMAPHORE(4),
+    /** A named event: {@link io.mmf4j.sync.NamedEvent}. */
     EVENT(5),
     /** A message queue: {@link io.mmf4j.ipc.MessageQueue}. */
     QUEUE(6),
@@ -20,12 +23,21 @@ public enum NamedObjectKind {
         this.code = code;
     }
 
-    /** The number stored for this kind in shared memory; never changes for a kind. */
+    /**
+     * The number stored for this kind in shared memory; never changes for a kind.
+     *
+     * @return the kind's code, 1 and up
+     */
     public int code() {
         return code;
     }
 
-    /** The kind stored as {@code code}; {@code IllegalArgumentException} for an unknown one. */
+    /**
+     * The kind stored as {@code code}; {@code IllegalArgumentException} for an unknown one.
+     *
+     * @param code a code read from shared memory (untrusted)
+     * @return the kind with that code
+     */
     public static NamedObjectKind ofCode(int code) {
         for (NamedObjectKind kind : values()) {
             if (kind.code == code) {

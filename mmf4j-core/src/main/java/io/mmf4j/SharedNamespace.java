@@ -31,7 +31,11 @@ import java.util.Set;
  */
 public sealed interface SharedNamespace permits Namespace {
 
-    /** This user's owner-only namespace, the default of every factory that takes no namespace. */
+    /**
+     * This user's owner-only namespace, the default of every factory that takes no namespace.
+     *
+     * @return the namespace of the current user, readable and writable by that user only
+     */
     static SharedNamespace local() {
         return Namespace.local();
     }
@@ -39,6 +43,9 @@ public sealed interface SharedNamespace permits Namespace {
     /**
      * The machine-wide namespace; objects created through the returned namespace get exactly
      * {@code permissions} (the owner always keeps read and write).
+     *
+     * @param permissions the POSIX permissions of every object created there; execute bits are refused
+     * @return the machine-wide namespace, creating with {@code permissions}
      */
     static SharedNamespace global(Set<PosixFilePermission> permissions) {
         return Namespace.global(NamedObjectAccess.fromPosix(permissions));
@@ -47,25 +54,45 @@ public sealed interface SharedNamespace permits Namespace {
     /**
      * The machine-wide namespace; objects created through the returned namespace allow others exactly
      * {@code access} (the creator always reads and writes). The portable form of {@link #global(Set)}.
+     *
+     * @param access what other users may do with the objects created there
+     * @return the machine-wide namespace, creating with {@code access}
      */
     static SharedNamespace global(NamedObjectAccess access) {
         return Namespace.global(access);
     }
 
-    /** An owner-only namespace in {@code directory}, made (mode 0700) if missing. */
+    /**
+     * An owner-only namespace in {@code directory}, made (mode 0700) if missing.
+     *
+     * @param directory the directory of the namespace's objects
+     * @return an owner-only namespace in {@code directory}
+     */
     static SharedNamespace at(Path directory) {
         return Namespace.at(directory);
     }
 
-    /** The directory that holds this namespace's objects (on a backend without directories, a name prefix). */
+    /**
+     * The directory that holds this namespace's objects (on a backend without directories, a name prefix).
+     *
+     * @return the directory path of the namespace
+     */
     Path directory();
 
-    /** What objects created through this namespace allow other users ({@link NamedObjectAccess#OWNER_ONLY} but for global). */
+    /**
+     * What objects created through this namespace allow other users ({@link NamedObjectAccess#OWNER_ONLY} but for
+     *     global).
+     *
+     * @return the access that objects created here give other users
+     */
     NamedObjectAccess access();
 
     /**
      * The live objects of this namespace, sorted by name; reclaims dead ones first. Objects this process may
      * not read (another user's, in the global namespace) are left out.
+     *
+     * @return the live objects, each with its name, kind, size and creator
+     * @throws IOException the directory cannot be read
      */
     List<NamedObjectInfo> list() throws IOException;
 
@@ -81,6 +108,7 @@ public sealed interface SharedNamespace permits Namespace {
      * SharedNamespace.local().remove("board"); // like `mmf rm board`
      * }
      *
+     * @param name the name of the object to remove
      * @throws java.nio.file.NoSuchFileException   if no live object has the name (a dead one found is reclaimed)
      * @throws java.nio.file.AccessDeniedException if the OS refuses: another user's object, or another user's
      *                                             namespace
@@ -88,6 +116,11 @@ public sealed interface SharedNamespace permits Namespace {
      */
     void remove(String name) throws IOException;
 
-    /** Reclaims every object that no living process holds; returns how many were reclaimed. */
+    /**
+     * Reclaims every object that no living process holds; returns how many were reclaimed.
+     *
+     * @return the number of dead objects reclaimed
+     * @throws IOException the directory cannot be read, or a dead object's file cannot be removed
+     */
     int sweep() throws IOException;
 }

@@ -36,17 +36,24 @@ public sealed interface Heap extends SegmentAllocator, AutoCloseable permits Hea
     /**
      * Creates a heap (HeapCreate).
      *
+     * @param options {@code NO_SERIALIZE} for a heap confined to its creating thread, {@code ZERO_MEMORY} for zeroed
+     *     blocks, or none
      * @param initialSize bytes committed at once, rounded up to pages (0: one page)
      * @param maximumSize a fixed heap's reservation, rounded up to pages: it never holds more; 0 for a growable heap,
      *                    which reserves address space as it needs it
      * @throws IllegalArgumentException for a negative size, or an initial size above a fixed maximum
      * @throws OutOfMemoryError         when the OS refuses the reservation or the initial commit
+     * @return the new heap
      */
     static Heap create(long initialSize, long maximumSize, HeapOption... options) {
         return HeapImpl.create(initialSize, maximumSize, options);
     }
 
-    /** The process heap (GetProcessHeap): growable, serialised, lives as long as the JVM; its close is refused. */
+    /**
+     * The process heap (GetProcessHeap): growable, serialised, lives as long as the JVM; its close is refused.
+     *
+     * @return the JVM's one process heap
+     */
     static Heap processHeap() {
         return HeapImpl.processHeap();
     }
@@ -71,54 +78,106 @@ public sealed interface Heap extends SegmentAllocator, AutoCloseable permits Hea
     @Override
     MemorySegment allocate(long byteSize, long byteAlignment);
 
-    /** A block of {@code byteSize} bytes aligned to 16, or {@code MemorySegment.NULL} where allocate would throw OutOfMemoryError. */
+    /**
+     * A block of {@code byteSize} bytes aligned to 16, or {@code MemorySegment.NULL} where allocate would throw
+     *     OutOfMemoryError.
+     *
+     * @param byteSize the block's size in bytes, &gt;= 0
+     * @return the block, or {@code MemorySegment.NULL} when the heap is full
+     */
     MemorySegment tryAllocate(long byteSize);
 
-    /** Frees a block (HeapFree). @throws IllegalArgumentException if {@code block} is not a live block of this heap */
+    /**
+     * Frees a block (HeapFree); its segment must not be used after.
+     *
+     * @param block a segment {@link #allocate} or {@link #reallocate} returned
+     * @throws IllegalArgumentException if {@code block} is not a live block of this heap
+     */
     void free(MemorySegment block);
 
     /**
      * Resizes a block (HeapReAlloc): the contents up to the smaller size are kept; the block may move, and then the
      * old segment is freed. Use the returned segment only.
      *
+     * @param block a live block of this heap
+     * @param newSize the new size in bytes, &gt;= 0
      * @throws IllegalArgumentException if {@code block} is not a live block of this heap, or newSize is negative
      * @throws OutOfMemoryError         when it must move and the heap is full (the old block stays)
+     * @return the resized block: {@code block}'s memory or a new block holding its contents
      */
     MemorySegment reallocate(MemorySegment block, long newSize);
 
-    /** Resizes a block without moving it (HEAP_REALLOC_IN_PLACE_ONLY): the new segment, or {@code MemorySegment.NULL}. */
+    /**
+     * Resizes a block without moving it (HEAP_REALLOC_IN_PLACE_ONLY): the new segment, or {@code MemorySegment.NULL}.
+     *
+     * @param block a live block of this heap
+     * @param newSize the new size in bytes, &gt;= 0
+     * @return the resized block at the same address, or {@code MemorySegment.NULL} when it cannot grow there (the block
+     *     is unchanged)
+     */
     MemorySegment reallocateInPlace(MemorySegment block, long newSize);
 
     /**
      * The segment of the live block whose data starts at {@code address}, exactly as {@link #allocate} returned
      * it — for linked structures that keep blocks' addresses in memory and free them from there.
      *
+     * @param address the address of a live block's first byte
      * @throws IllegalArgumentException if no live block of this heap starts at {@code address}
+     * @return the block's segment
      */
     MemorySegment blockAt(long address);
 
-    /** The size of a live block (HeapSize). @throws IllegalArgumentException if it is not a live block of this heap */
+    /**
+     * The size of a live block (HeapSize).
+     *
+     * @param block a live block of this heap
+     * @return the block's size in bytes, as its segment gives it
+     * @throws IllegalArgumentException if it is not a live block of this heap
+     */
     long sizeOf(MemorySegment block);
 
-    /** Checks every block header and the heap's bookkeeping (HeapValidate); false on the first damage found. */
+    /**
+     * Checks every block header and the heap's bookkeeping (HeapValidate); false on the first damage found.
+     *
+     * @return {@code true} when no damage was found
+     */
     boolean validate();
 
-    /** Whether {@code block} is a live block of this heap with an intact header. */
+    /**
+     * Whether {@code block} is a live block of this heap with an intact header.
+     *
+     * @param block a segment to check
+     * @return {@code true} when it is a live, intact block of this heap
+     */
     boolean validate(MemorySegment block);
 
-    /** Every region, block and free or uncommitted range of the heap, in address order per region (HeapWalk). */
+    /**
+     * Every region, block and free or uncommitted range of the heap, in address order per region (HeapWalk).
+     *
+     * @return the heap's entries; a snapshot
+     */
     List<HeapEntry> walk();
 
     /**
      * Gives free runs of 64 KiB and more back to the OS (HeapCompact) and returns the size of the largest free block
      * still committed. Given-back pages stay mapped and read as zero, so a stale segment over them never faults.
+     *
+     * @return the size of the largest free block still committed, in bytes
      */
     long compact();
 
-    /** The heap's bytes in use, committed and reserved (HeapSummary). */
+    /**
+     * The heap's bytes in use, committed and reserved (HeapSummary).
+     *
+     * @return a snapshot of the heap's sizes
+     */
     HeapSummary summary();
 
-    /** The fixed heap's maximum size, rounded up to pages; 0 for a growable heap. */
+    /**
+     * The fixed heap's maximum size, rounded up to pages; 0 for a growable heap.
+     *
+     * @return the maximum size in bytes, or 0
+     */
     long maximumSize();
 
     /**

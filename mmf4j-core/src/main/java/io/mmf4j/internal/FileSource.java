@@ -12,6 +12,7 @@ public final class FileSource extends MappingSource {
     private final OsFile file;
     private final Runnable onRelease;
     private boolean commitOnGrowth = true;
+    private boolean pagesStay;
 
     /** {@code onRelease} runs after the file is closed (e.g. to give up a map name); may be a no-op. */
     public FileSource(OsFile file, Runnable onRelease) {
@@ -27,6 +28,20 @@ public final class FileSource extends MappingSource {
     public FileSource delayAllocationOnGrowth() {
         commitOnGrowth = false;
         return this;
+    }
+
+    /**
+     * The file cannot shrink (sealed) and every page of it is allocated, so no page of a mapping can vanish;
+     * returns this.
+     */
+    public FileSource pagesStay() {
+        pagesStay = true;
+        return this;
+    }
+
+    @Override
+    protected boolean pagesCanVanish() {
+        return !pagesStay;
     }
 
     boolean commitOnGrowth() {

@@ -159,6 +159,11 @@ final class MappedView {
         };
     }
 
+    /** Whether a page of this view can vanish under it (see {@link MappingSource#pagesCanVanish()}). */
+    boolean pagesCanVanish() {
+        return source.pagesCanVanish();
+    }
+
     /** The window's memory; read-only unless the access writes. Checks the view is open. */
     MemorySegment segment() {
         checkOpen();

@@ -50,6 +50,15 @@ public abstract class MappingSource {
         Platform.current().mappings().pageOut(mapping);
     }
 
+    /**
+     * Whether a page of a mapping can vanish under it — the file shrunk by whoever may write it, a tmpfs full when
+     * a page is first touched — so that read-modify-write atomics must take the backend's guarded CAS
+     * ({@link ViewAtomics}). True unless a source knows better.
+     */
+    protected boolean pagesCanVanish() {
+        return true;
+    }
+
     /** Called once, when the last holder lets go, after the {@link #whenLastHolderCloses} actions. */
     protected abstract void release() throws IOException;
 

@@ -8,6 +8,7 @@ import io.mmf4j.NamedObjectKind;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.shared.NameEncoding;
 import io.mmf4j.internal.shared.Namespace;
 import io.mmf4j.internal.shared.SharedHandle;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class NamedMaps {
         Checks.notNull(namespace, "namespace");
         Checks.notNull(mapName, "mapName");
         Checks.notNull(rights, "rights");
-        Names.checkMapName(mapName);
+        NameEncoding.checkMapName(mapName);
         boolean writable = sharedWrite(rights.access());
         SharedHandle handle;
         try {
@@ -131,7 +132,9 @@ public final class NamedMaps {
                 file.setLength(capacity);
             }
             FileSource source = new FileSource(file, () -> { });
-            return new MemoryMappedFileImpl(reserve ? source : source.delayAllocationOnGrowth(), null, capacity, access);
+            // sealed against shrinking (the backend's anonymous files are); reserved, its pages cannot vanish either
+            return new MemoryMappedFileImpl(reserve ? source.pagesStay() : source.delayAllocationOnGrowth(), null,
+                    capacity, access);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 file.close();
@@ -148,7 +151,7 @@ public final class NamedMaps {
         Checks.notNull(namespace, "namespace");
         Checks.notNull(access, "access");
         Checks.notNull(options, "options");
-        Names.checkMapName(mapName);
+        NameEncoding.checkMapName(mapName);
         Checks.positive(capacity, "capacity");
         boolean reserve = true;
         for (MemoryMappedFileOptions option : options) {

@@ -7,6 +7,7 @@ import io.mmf4j.internal.platform.FileAccess;
 import io.mmf4j.internal.platform.FileCreation;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.shared.NameEncoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -44,7 +45,7 @@ public final class PersistedMaps {
         if (!growsFile(access) && (mode == FileMode.CREATE || mode == FileMode.CREATE_NEW)) {
             throw new IllegalArgumentException(access + " access cannot grow a file, and " + mode + " makes an empty one");
         }
-        Names.checkMapName(mapName);
+        NameEncoding.checkMapName(mapName);
         FileAccess fileAccess = growsFile(access) ? FileAccess.READ_WRITE : FileAccess.READ;
         OsFile file = Platform.current().files().openFile(path, fileAccess, creation);
         long originalSize = -1;
@@ -100,7 +101,7 @@ public final class PersistedMaps {
         Checks.notNull(access, "access");
         Checks.nonNegative(capacity, "capacity");
         checkMapAccess(access);
-        Names.checkMapName(mapName);
+        NameEncoding.checkMapName(mapName);
         if (!channel.isOpen()) {
             throw new IllegalArgumentException("channel is closed");
         }

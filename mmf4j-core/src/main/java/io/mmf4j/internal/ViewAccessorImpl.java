@@ -1,5 +1,18 @@
 package io.mmf4j.internal;
 
+import static io.mmf4j.internal.ViewLayouts.CHAR;
+import static io.mmf4j.internal.ViewLayouts.CHAR_BIG;
+import static io.mmf4j.internal.ViewLayouts.DOUBLE;
+import static io.mmf4j.internal.ViewLayouts.DOUBLE_BIG;
+import static io.mmf4j.internal.ViewLayouts.FLOAT;
+import static io.mmf4j.internal.ViewLayouts.FLOAT_BIG;
+import static io.mmf4j.internal.ViewLayouts.INT;
+import static io.mmf4j.internal.ViewLayouts.INT_BIG;
+import static io.mmf4j.internal.ViewLayouts.LONG;
+import static io.mmf4j.internal.ViewLayouts.LONG_BIG;
+import static io.mmf4j.internal.ViewLayouts.SHORT;
+import static io.mmf4j.internal.ViewLayouts.SHORT_BIG;
+
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewAccessor;
 import io.mmf4j.internal.records.RecordLayouts;
@@ -23,18 +36,6 @@ import java.util.Objects;
  * closed after a handshake with every thread: it reads real bytes or throws, and never faults.
  */
 public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfChar CHAR = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BIG = SHORT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfChar CHAR_BIG = CHAR.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt INT_BIG = INT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong LONG_BIG = LONG.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfFloat FLOAT_BIG = FLOAT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfDouble DOUBLE_BIG = DOUBLE.withOrder(ByteOrder.BIG_ENDIAN);
     /** Atomic accesses: native order and aligned, as the hardware needs them. */
     private static final VarHandle INT_ATOMIC = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG_ATOMIC = ValueLayout.JAVA_LONG.varHandle();
@@ -43,6 +44,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     private MemorySegment segment; // swapped for MappedView#closedSegment() at close: see the class comment
     private final boolean writable;
     private final boolean swap;
+    private final boolean guardAtomics; // read-modify-writes take the guarded CAS: a page can vanish (ViewAtomics)
 
     ViewAccessorImpl(MappedView view) {
         this(view, ByteOrder.LITTLE_ENDIAN);
@@ -53,6 +55,7 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         this.segment = view.segment();
         this.writable = view.access().canWrite();
         this.swap = order == ByteOrder.BIG_ENDIAN;
+        this.guardAtomics = view.pagesCanVanish();
         view.whenClosed(this::segmentClosed);
     }
 
@@ -73,15 +76,6 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         ReadOnlyBufferException readOnly = Refusals.readOnly("write refused: " + this + " is read-only");
         readOnly.initCause(refused);
         return readOnly;
-    }
-
-    /**
-     * Touches the page under an atomic read-modify-write before the atomic itself. A page that vanished (its file
-     * truncated, a full tmpfs) faults on this plain load, which the JVM turns into {@code InternalError}; the
-     * JVM's native compare-and-set, which the interpreter uses, is not so guarded and would abort the process.
-     */
-    private void probe(long position) {
-        segment.get(ValueLayout.JAVA_BYTE, position);
     }
 
     /**
@@ -281,158 +275,90 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
 
     @Override
     public int readArray(long position, byte[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, ValueLayout.JAVA_BYTE, index, count);
     }
 
     @Override
     public void writeArray(long position, byte[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, ValueLayout.JAVA_BYTE, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, ValueLayout.JAVA_BYTE, position);
     }
 
     @Override
     public int readArray(long position, short[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? SHORT_BIG : SHORT, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, swap ? SHORT_BIG : SHORT, index, count);
     }
 
     @Override
     public void writeArray(long position, short[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, swap ? SHORT_BIG : SHORT, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, swap ? SHORT_BIG : SHORT, position);
     }
 
     @Override
     public int readArray(long position, char[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? CHAR_BIG : CHAR, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, swap ? CHAR_BIG : CHAR, index, count);
     }
 
     @Override
     public void writeArray(long position, char[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, swap ? CHAR_BIG : CHAR, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, swap ? CHAR_BIG : CHAR, position);
     }
 
     @Override
     public int readArray(long position, int[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? INT_BIG : INT, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, swap ? INT_BIG : INT, index, count);
     }
 
     @Override
     public void writeArray(long position, int[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, swap ? INT_BIG : INT, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, swap ? INT_BIG : INT, position);
     }
 
     @Override
     public int readArray(long position, long[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? LONG_BIG : LONG, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, swap ? LONG_BIG : LONG, index, count);
     }
 
     @Override
     public void writeArray(long position, long[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, swap ? LONG_BIG : LONG, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, swap ? LONG_BIG : LONG, position);
     }
 
     @Override
     public int readArray(long position, float[] array, int index, int count) {
-        try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? FLOAT_BIG : FLOAT, position, array, index, count);
-            return count;
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        return readInto(position, array, array.length, swap ? FLOAT_BIG : FLOAT, index, count);
     }
 
     @Override
     public void writeArray(long position, float[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
-        try {
-            MemorySegment.copy(array, index, segment, swap ? FLOAT_BIG : FLOAT, position, count);
-        } catch (IllegalArgumentException refused) {
-            throw writeRefused(refused);
-        } catch (IllegalStateException e) {
-            throw closed(e);
-        }
+        writeFrom(array, array.length, index, count, swap ? FLOAT_BIG : FLOAT, position);
     }
 
     @Override
     public int readArray(long position, double[] array, int index, int count) {
+        return readInto(position, array, array.length, swap ? DOUBLE_BIG : DOUBLE, index, count);
+    }
+
+    @Override
+    public void writeArray(long position, double[] array, int index, int count) {
+        writeFrom(array, array.length, index, count, swap ? DOUBLE_BIG : DOUBLE, position);
+    }
+
+    /** Every readArray: {@code count} elements of {@code layout} at {@code position} into {@code array}. */
+    private int readInto(long position, Object array, int length, ValueLayout layout, int index, int count) {
         try {
-            Objects.checkFromIndexSize(index, count, array.length);
-            MemorySegment.copy(segment, swap ? DOUBLE_BIG : DOUBLE, position, array, index, count);
+            Objects.checkFromIndexSize(index, count, length);
+            MemorySegment.copy(segment, layout, position, array, index, count);
             return count;
         } catch (IllegalStateException e) {
             throw closed(e);
         }
     }
 
-    @Override
-    public void writeArray(long position, double[] array, int index, int count) {
-        Objects.checkFromIndexSize(index, count, array.length);
+    /** Every writeArray: {@code count} elements of {@code array} as {@code layout} at {@code position}. */
+    private void writeFrom(Object array, int length, int index, int count, ValueLayout layout, long position) {
+        Objects.checkFromIndexSize(index, count, length);
         try {
-            MemorySegment.copy(array, index, segment, swap ? DOUBLE_BIG : DOUBLE, position, count);
+            MemorySegment.copy(array, index, segment, layout, position, count);
         } catch (IllegalArgumentException refused) {
             throw writeRefused(refused);
         } catch (IllegalStateException e) {
@@ -479,6 +405,11 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
         return writeRefused(refused);
     }
 
+    /** For record layouts: an access that found the segment closed, saying which view and that it was closed. */
+    public RuntimeException refuseClosed(IllegalStateException e) {
+        return closed(e);
+    }
+
     @Override
     public int getIntVolatile(long position) {
         try {
@@ -521,8 +452,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public boolean compareAndSetInt(long position, int expected, int value) {
         try {
             checkWritable();
-            probe(position);
-            return INT_ATOMIC.compareAndSet(segment, position, expected, value);
+            return guardAtomics ? ViewAtomics.compareAndSetInt(segment, position, expected, value)
+                    : INT_ATOMIC.compareAndSet(segment, position, expected, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -532,8 +463,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public int getAndAddInt(long position, int delta) {
         try {
             checkWritable();
-            probe(position);
-            return (int) INT_ATOMIC.getAndAdd(segment, position, delta);
+            return guardAtomics ? ViewAtomics.getAndAddInt(segment, position, delta)
+                    : (int) INT_ATOMIC.getAndAdd(segment, position, delta);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -543,8 +474,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public int getAndSetInt(long position, int value) {
         try {
             checkWritable();
-            probe(position);
-            return (int) INT_ATOMIC.getAndSet(segment, position, value);
+            return guardAtomics ? ViewAtomics.getAndSetInt(segment, position, value)
+                    : (int) INT_ATOMIC.getAndSet(segment, position, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -592,8 +523,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public boolean compareAndSetLong(long position, long expected, long value) {
         try {
             checkWritable();
-            probe(position);
-            return LONG_ATOMIC.compareAndSet(segment, position, expected, value);
+            return guardAtomics ? ViewAtomics.compareAndSetLong(segment, position, expected, value)
+                    : LONG_ATOMIC.compareAndSet(segment, position, expected, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -603,8 +534,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public long getAndAddLong(long position, long delta) {
         try {
             checkWritable();
-            probe(position);
-            return (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
+            return guardAtomics ? ViewAtomics.getAndAddLong(segment, position, delta)
+                    : (long) LONG_ATOMIC.getAndAdd(segment, position, delta);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -614,8 +545,8 @@ public final class ViewAccessorImpl implements MemoryMappedViewAccessor {
     public long getAndSetLong(long position, long value) {
         try {
             checkWritable();
-            probe(position);
-            return (long) LONG_ATOMIC.getAndSet(segment, position, value);
+            return guardAtomics ? ViewAtomics.getAndSetLong(segment, position, value)
+                    : (long) LONG_ATOMIC.getAndSet(segment, position, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }

@@ -1,5 +1,10 @@
 package io.mmf4j.internal;
 
+import static io.mmf4j.internal.ViewLayouts.CHAR;
+import static io.mmf4j.internal.ViewLayouts.INT;
+import static io.mmf4j.internal.ViewLayouts.LONG;
+import static io.mmf4j.internal.ViewLayouts.SHORT;
+
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedViewStream;
 import io.mmf4j.internal.records.RecordLayouts;
@@ -11,23 +16,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * The one implementation of {@link MemoryMappedViewStream}: a position over a {@link MappedView}. As a channel
  * it follows the channel contract: use after close throws {@link ClosedChannelException}.
  */
 public final class ViewStreamImpl implements MemoryMappedViewStream {
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfChar CHAR = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
     private final MappedView view;
     private final MemorySegment segment;
     private final long size;
@@ -221,7 +219,7 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     public String readString() throws IOException {
         long start = position;
         try {
-            int length = read7BitEncodedInt(); // untrusted: claimed against the bytes left before allocating
+            int length = SevenBitStrings.readLength(this::readByte, start); // untrusted: claimed before allocating
             long at = claimRead(length);
             byte[] bytes = new byte[length];
             MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, bytes, 0, length);
@@ -230,21 +228,6 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
             position = start; // a failed read consumes nothing
             throw e;
         }
-    }
-
-    private int read7BitEncodedInt() throws IOException {
-        int result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            byte b = readByte();
-            result |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                if (result < 0) {
-                    break;
-                }
-                return result;
-            }
-        }
-        throw new IOException("bad string length prefix at " + position);
     }
 
     @Override
@@ -296,18 +279,8 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     public MemoryMappedViewStream writeString(String value) throws IOException {
         Checks.notNull(value, "value");
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int prefix = 1;
-        for (int rest = bytes.length >>> 7; rest != 0; rest >>>= 7) {
-            prefix++;
-        }
-        long at = claimWrite(prefix + bytes.length); // all or nothing: no half-written string
-        int length = bytes.length;
-        while (length >= 0x80) {
-            segment.set(ValueLayout.JAVA_BYTE, at++, (byte) (length | 0x80));
-            length >>>= 7;
-        }
-        segment.set(ValueLayout.JAVA_BYTE, at++, (byte) length);
-        MemorySegment.copy(bytes, 0, segment, ValueLayout.JAVA_BYTE, at, bytes.length);
+        long at = claimWrite(SevenBitStrings.prefixLength(bytes.length) + (long) bytes.length); // all or nothing
+        SevenBitStrings.write(segment, at, bytes);
         return this;
     }
 
@@ -324,74 +297,61 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
 
     @Override
     public InputStream asInputStream() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                checkReadable();
-                return position >= size ? -1 : segment.get(ValueLayout.JAVA_BYTE, position++) & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] bytes, int offset, int length) throws IOException {
-                Objects.checkFromIndexSize(offset, length, bytes.length);
-                checkReadable();
-                if (length == 0) {
-                    return 0;
-                }
-                if (position >= size) {
-                    return -1;
-                }
-                int count = (int) Math.min(length, size - position);
-                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, bytes, offset, count);
-                position += count;
-                return count;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                checkOpen();
-                long skipped = Math.max(0, Math.min(n, size - position));
-                position += skipped;
-                return skipped;
-            }
-
-            @Override
-            public int available() throws IOException {
-                checkOpen();
-                return (int) Math.min(Integer.MAX_VALUE, Math.max(0, size - position));
-            }
-        };
+        return ViewStreamAdapters.input(this);
     }
 
     @Override
     public OutputStream asOutputStream() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                checkWritable();
-                if (position >= size) { // an OutputStream reports a full view as an IOException, as write(byte[]) does
-                    throw new IOException("writing 1 byte at " + position + " passes the end of the view (" + size + ")");
-                }
-                writeByte((byte) b);
-            }
+        return ViewStreamAdapters.output(this);
+    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                Objects.checkFromIndexSize(offset, length, bytes.length);
-                checkWritable();
-                if (position > size - length) {
-                    throw new IOException("writing " + length + " bytes at " + position + " passes the end of the view ("
-                            + size + ")");
-                }
-                MemorySegment.copy(bytes, offset, segment, ValueLayout.JAVA_BYTE, position, length);
-                position += length;
-            }
+    /** For {@link ViewStreamAdapters#input}: the next byte as 0-255, or -1 at the end of the view. */
+    int readByteOrEnd() throws IOException {
+        checkReadable();
+        return position >= size ? -1 : segment.get(ValueLayout.JAVA_BYTE, position++) & 0xFF;
+    }
 
-            @Override
-            public void flush() throws IOException {
-                ViewStreamImpl.this.flush();
-            }
-        };
+    /** For {@link ViewStreamAdapters#input}: up to {@code length} bytes, -1 at the end of the view. */
+    int readAtMost(byte[] bytes, int offset, int length) throws IOException {
+        checkReadable();
+        if (length == 0) {
+            return 0;
+        }
+        if (position >= size) {
+            return -1;
+        }
+        int count = (int) Math.min(length, size - position);
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, bytes, offset, count);
+        position += count;
+        return count;
+    }
+
+    /** For {@link ViewStreamAdapters#input}: moves up to {@code n} bytes on, never past the end. */
+    long skipAtMost(long n) throws IOException {
+        checkOpen();
+        long skipped = Math.max(0, Math.min(n, size - position));
+        position += skipped;
+        return skipped;
+    }
+
+    /** For {@link ViewStreamAdapters#input}: the bytes between the position and the end of the view. */
+    long remaining() throws IOException {
+        checkOpen();
+        return Math.max(0, size - position);
+    }
+
+    /**
+     * For {@link ViewStreamAdapters#output}: all {@code length} bytes or none; a full view is an
+     * {@code IOException}, as an {@code OutputStream} reports it.
+     */
+    void writeExactly(byte[] bytes, int offset, int length) throws IOException {
+        checkWritable();
+        if (position > size - length) {
+            throw new IOException("writing " + length + " byte" + (length == 1 ? "" : "s") + " at " + position
+                    + " passes the end of the view (" + size + ")");
+        }
+        MemorySegment.copy(bytes, offset, segment, ValueLayout.JAVA_BYTE, position, length);
+        position += length;
     }
 
     @Override

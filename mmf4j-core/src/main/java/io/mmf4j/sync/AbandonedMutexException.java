@@ -27,15 +27,25 @@ public final class AbandonedMutexException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The name of the abandoned mutex. */
     private final String mutexName;
 
+    /**
+     * An exception for the abandoned mutex {@code mutexName}; its message says the caller now holds it.
+     *
+     * @param mutexName the name of the mutex whose owner ended holding it
+     */
     public AbandonedMutexException(String mutexName) {
         super("the previous owner of mutex \"" + mutexName + "\" ended while holding it; the data it protects may"
                 + " be inconsistent. The current thread now holds the mutex.");
         this.mutexName = mutexName;
     }
 
-    /** The name of the abandoned mutex. */
+    /**
+     * The name of the abandoned mutex.
+     *
+     * @return the name the mutex was opened with
+     */
     public String mutexName() {
         return mutexName;
     }

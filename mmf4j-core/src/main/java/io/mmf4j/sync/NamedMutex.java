@@ -56,14 +56,26 @@ public final class NamedMutex implements Lock, AutoCloseable {
      * Creates the mutex {@code name} in this user's {@link SharedNamespace#local() local namespace}; if
      * {@code initiallyOwned}, the calling thread holds it on return.
      *
+     * @param name the mutex's name: 1 to 32767 characters
+     * @param initiallyOwned whether the calling thread holds the new mutex on return
      * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
      * @throws IllegalArgumentException if {@code name} is empty or too long
+     * @return a handle to the new mutex
      */
     public static NamedMutex create(String name, boolean initiallyOwned) throws IOException {
         return create(SharedNamespace.local(), name, initiallyOwned);
     }
 
-    /** {@link #create(String, boolean)} in {@code namespace}. */
+    /**
+     * {@link #create(String, boolean)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the mutex's name: 1 to 32767 characters
+     * @param initiallyOwned whether the calling thread holds the new mutex on return
+     * @return a handle to the new mutex
+     * @throws IOException a live object of that name exists ({@code FileAlreadyExistsException}), or the namespace
+     *     cannot be written
+     */
     public static NamedMutex create(SharedNamespace namespace, String name, boolean initiallyOwned)
             throws IOException {
         NamedMutex mutex = new NamedMutex(SyncNamespace.create(namespace, SyncNamespace.Kind.MUTEX, name, block -> { }));
@@ -73,12 +85,25 @@ public final class NamedMutex implements Lock, AutoCloseable {
         return mutex;
     }
 
-    /** Opens the mutex {@code name}, creating it (unowned) if no such object lives. */
+    /**
+     * Opens the mutex {@code name}, creating it (unowned) if no such object lives.
+     *
+     * @param name the mutex's name: 1 to 32767 characters
+     * @return a handle to the mutex, opened or new
+     * @throws IOException the name belongs to another kind of object, or this user may not open it
+     */
     public static NamedMutex createOrOpen(String name) throws IOException {
         return createOrOpen(SharedNamespace.local(), name);
     }
 
-    /** {@link #createOrOpen(String)} in {@code namespace}. */
+    /**
+     * {@link #createOrOpen(String)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the mutex's name: 1 to 32767 characters
+     * @return a handle to the mutex, opened or new
+     * @throws IOException the name belongs to another kind of object, or this user may not open it
+     */
     public static NamedMutex createOrOpen(SharedNamespace namespace, String name) throws IOException {
         return new NamedMutex(SyncNamespace.createOrOpen(namespace, SyncNamespace.Kind.MUTEX, name, block -> { }).block());
     }
@@ -86,19 +111,32 @@ public final class NamedMutex implements Lock, AutoCloseable {
     /**
      * Opens the existing mutex {@code name}.
      *
+     * @param name the name of a live mutex
      * @throws java.nio.file.NoSuchFileException if no live object has that name
      * @throws java.nio.file.FileSystemException if the object of that name is not a mutex
+     * @return a handle to the mutex
      */
     public static NamedMutex openExisting(String name) throws IOException {
         return openExisting(SharedNamespace.local(), name);
     }
 
-    /** {@link #openExisting(String)} in {@code namespace}. */
+    /**
+     * {@link #openExisting(String)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the name of a live mutex
+     * @return a handle to the mutex
+     * @throws IOException no live object has that name, it is not a mutex, or this user may not open it
+     */
     public static NamedMutex openExisting(SharedNamespace namespace, String name) throws IOException {
         return new NamedMutex(SyncNamespace.openExisting(namespace, SyncNamespace.Kind.MUTEX, name));
     }
 
-    /** The name this mutex was created or opened with. */
+    /**
+     * The name this mutex was created or opened with.
+     *
+     * @return the name
+     */
     public String name() {
         return handle.name();
     }
@@ -157,13 +195,21 @@ public final class NamedMutex implements Lock, AutoCloseable {
         throw new UnsupportedOperationException("NamedMutex has no conditions: use a NamedEvent");
     }
 
-    /** Whether the calling thread holds the mutex. */
+    /**
+     * Whether the calling thread holds the mutex.
+     *
+     * @return {@code true} when the calling thread owns the mutex
+     */
     public boolean isHeldByCurrentThread() {
         handle.check();
         return core.heldByCurrentThread();
     }
 
-    /** How many times the calling thread holds the mutex (0 if it does not). */
+    /**
+     * How many times the calling thread holds the mutex (0 if it does not).
+     *
+     * @return the calling thread's hold count
+     */
     public int holdCount() {
         handle.check();
         return core.holdCount();

@@ -46,15 +46,29 @@ public final class NamedSemaphore implements AutoCloseable {
      * Creates the semaphore {@code name}, in this user's {@link SharedNamespace#local() local namespace}, with
      * {@code initialCount} free permits out of {@code maximumCount}.
      *
+     * @param name the semaphore's name: 1 to 32767 characters
+     * @param initialCount the free permits at creation
+     * @param maximumCount the most permits the semaphore ever holds, &gt;= 1
      * @throws IllegalArgumentException unless {@code 0 <= initialCount <= maximumCount} and {@code maximumCount >= 1},
      *         or if {@code name} is empty or too long
      * @throws java.nio.file.FileAlreadyExistsException if a live object of that name exists
+     * @return a handle to the new semaphore
      */
     public static NamedSemaphore create(String name, int initialCount, int maximumCount) throws IOException {
         return create(SharedNamespace.local(), name, initialCount, maximumCount);
     }
 
-    /** {@link #create(String, int, int)} in {@code namespace}. */
+    /**
+     * {@link #create(String, int, int)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the semaphore's name: 1 to 32767 characters
+     * @param initialCount the free permits at creation
+     * @param maximumCount the most permits the semaphore ever holds, &gt;= 1
+     * @return a handle to the new semaphore
+     * @throws IOException a live object of that name exists ({@code FileAlreadyExistsException}), or the namespace
+     *     cannot be written
+     */
     public static NamedSemaphore create(SharedNamespace namespace, String name, int initialCount, int maximumCount)
             throws IOException {
         checkCounts(initialCount, maximumCount);
@@ -62,12 +76,29 @@ public final class NamedSemaphore implements AutoCloseable {
                 block -> SemaphoreCore.initialise(block, initialCount, maximumCount)));
     }
 
-    /** Opens the semaphore {@code name}, or creates it with these counts (an existing one keeps its own). */
+    /**
+     * Opens the semaphore {@code name}, or creates it with these counts (an existing one keeps its own).
+     *
+     * @param name the semaphore's name: 1 to 32767 characters
+     * @param initialCount the free permits if it is created
+     * @param maximumCount the maximum count if it is created, &gt;= 1
+     * @return a handle to the semaphore, opened or new
+     * @throws IOException the name belongs to another kind of object, or this user may not open it
+     */
     public static NamedSemaphore createOrOpen(String name, int initialCount, int maximumCount) throws IOException {
         return createOrOpen(SharedNamespace.local(), name, initialCount, maximumCount);
     }
 
-    /** {@link #createOrOpen(String, int, int)} in {@code namespace}. */
+    /**
+     * {@link #createOrOpen(String, int, int)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the semaphore's name: 1 to 32767 characters
+     * @param initialCount the free permits if it is created
+     * @param maximumCount the maximum count if it is created, &gt;= 1
+     * @return a handle to the semaphore, opened or new
+     * @throws IOException the name belongs to another kind of object, or this user may not open it
+     */
     public static NamedSemaphore createOrOpen(SharedNamespace namespace, String name, int initialCount,
                                               int maximumCount) throws IOException {
         checkCounts(initialCount, maximumCount);
@@ -78,14 +109,23 @@ public final class NamedSemaphore implements AutoCloseable {
     /**
      * Opens the existing semaphore {@code name}.
      *
+     * @param name the name of a live semaphore
      * @throws java.nio.file.NoSuchFileException if no live object has that name
      * @throws java.nio.file.FileSystemException if the object of that name is not a semaphore
+     * @return a handle to the semaphore
      */
     public static NamedSemaphore openExisting(String name) throws IOException {
         return openExisting(SharedNamespace.local(), name);
     }
 
-    /** {@link #openExisting(String)} in {@code namespace}. */
+    /**
+     * {@link #openExisting(String)} in {@code namespace}.
+     *
+     * @param namespace where the name lives
+     * @param name the name of a live semaphore
+     * @return a handle to the semaphore
+     * @throws IOException no live object has that name, it is not a semaphore, or this user may not open it
+     */
     public static NamedSemaphore openExisting(SharedNamespace namespace, String name) throws IOException {
         return new NamedSemaphore(SyncNamespace.openExisting(namespace, SyncNamespace.Kind.SEMAPHORE, name));
     }
@@ -100,17 +140,31 @@ public final class NamedSemaphore implements AutoCloseable {
         }
     }
 
+    /**
+     * The name this semaphore was created or opened with.
+     *
+     * @return the name
+     */
     public String name() {
         return handle.name();
     }
 
-    /** Takes a permit, waiting as long as it takes. */
+    /**
+     * Takes a permit, waiting as long as it takes.
+     *
+     * @throws InterruptedException the thread was interrupted while it waited (noticed within 100 ms); no permit is
+     *     taken
+     */
     public void acquire() throws InterruptedException {
         handle.beginWait();
         core.acquire(-1, true);
     }
 
-    /** Takes a permit if one is free. */
+    /**
+     * Takes a permit if one is free.
+     *
+     * @return {@code true} when a permit was taken
+     */
     public boolean tryAcquire() {
         handle.check();
         try {
@@ -120,12 +174,23 @@ public final class NamedSemaphore implements AutoCloseable {
         }
     }
 
-    /** Takes a permit, waiting at most {@code timeout}; {@code false} if none came free in time. */
+    /**
+     * Takes a permit, waiting at most {@code timeout}; {@code false} if none came free in time.
+     *
+     * @param timeout the longest wait, in {@code unit}s; 0 or less does not wait
+     * @param unit the unit of {@code timeout}
+     * @return {@code true} when a permit was taken
+     * @throws InterruptedException the thread was interrupted while it waited; no permit is taken
+     */
     public boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
         return core.acquire(handle.beginTimedWait(timeout, unit), true);
     }
 
-    /** Gives back one permit; returns the count before. */
+    /**
+     * Gives back one permit; returns the count before.
+     *
+     * @return the free permits before the release
+     */
     public int release() {
         return release(1);
     }
@@ -133,8 +198,10 @@ public final class NamedSemaphore implements AutoCloseable {
     /**
      * Gives back {@code permits} permits and wakes as many waiters; returns the count before.
      *
+     * @param permits the number of permits to give back, &gt;= 1
      * @throws IllegalArgumentException if {@code permits < 1}
      * @throws SemaphoreFullException if the count would pass the maximum (nothing is released)
+     * @return the free permits before the release
      */
     public int release(int permits) {
         if (permits < 1) {
@@ -149,12 +216,21 @@ public final class NamedSemaphore implements AutoCloseable {
         return before;
     }
 
-    /** The free permits now (a snapshot: other processes change it at any time). */
+    /**
+     * The free permits now (a snapshot: other processes change it at any time).
+     *
+     * @return the free permits at the moment of the read
+     */
     public int availablePermits() {
         handle.check();
         return core.available();
     }
 
+    /**
+     * The most permits the semaphore holds, fixed at its creation.
+     *
+     * @return the maximum count
+     */
     public int maximumCount() {
         handle.check();
         return core.maximum();

@@ -10,6 +10,11 @@ public final class SemaphoreFullException extends IllegalStateException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}, which names the semaphore, the permits asked to release and the counts.
+     *
+     * @param message what was released into which semaphore
+     */
     public SemaphoreFullException(String message) {
         super(message);
     }

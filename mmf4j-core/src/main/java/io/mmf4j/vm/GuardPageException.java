@@ -11,14 +11,24 @@ public final class GuardPageException extends IllegalStateException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The offset, within its region, of the guard page that fired. */
     private final long offset;
 
+    /**
+     * An exception for the guard page at {@code offset}.
+     *
+     * @param offset the offset, within its region, of the guard page that fired
+     */
     public GuardPageException(long offset) {
         super("guard page at offset " + offset + " touched; it is an ordinary page now");
         this.offset = offset;
     }
 
-    /** The offset, within its region, of the guard page that fired. */
+    /**
+     * The offset, within its region, of the guard page that fired.
+     *
+     * @return the offset of the page, a multiple of the region's page size
+     */
     public long offset() {
         return offset;
     }

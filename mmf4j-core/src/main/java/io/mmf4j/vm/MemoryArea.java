@@ -38,6 +38,7 @@ public record MemoryArea(long start, long end, PageState state, Protection prote
                          RegionType type, Optional<String> path, long fileOffset, long resident, long proportional,
                          long privateDirty, long sharedDirty, long privateClean, long sharedClean, long swapped,
                          long locked, long proportionalDirty, String device, long inode, Set<String> flags) {
+    /** An area; all arguments are required ({@code path} empty when the area has no file), {@code flags} is copied. */
     public MemoryArea {
         Checks.notNull(state, "state");
         Checks.notNull(protection, "protection");
@@ -47,7 +48,26 @@ public record MemoryArea(long start, long end, PageState state, Protection prote
         flags = Set.copyOf(Checks.notNull(flags, "flags"));
     }
 
-    /** An area without the file identity, {@code Pss_Dirty} and flags (for callers that do not know them). */
+    /**
+     * An area without the file identity, {@code Pss_Dirty} and flags (for callers that do not know them).
+     *
+     * @param start first address of the range
+     * @param end the address just past the range
+     * @param state reserved or committed
+     * @param protection the protection from the {@code rwx} permissions
+     * @param shared whether the mapping is shared rather than private copy-on-write
+     * @param type what the range is used for
+     * @param path the file behind the mapping or the kernel's name; empty when anonymous
+     * @param fileOffset offset of the mapping in its file
+     * @param resident {@code Rss}: bytes in physical memory
+     * @param proportional {@code Pss}: resident bytes divided among the processes that share them
+     * @param privateDirty {@code Private_Dirty}
+     * @param sharedDirty {@code Shared_Dirty}
+     * @param privateClean {@code Private_Clean}
+     * @param sharedClean {@code Shared_Clean}
+     * @param swapped {@code Swap}: bytes in swap
+     * @param locked {@code Locked}: bytes locked in memory
+     */
     public MemoryArea(long start, long end, PageState state, Protection protection, boolean shared, RegionType type,
                       Optional<String> path, long fileOffset, long resident, long proportional, long privateDirty,
                       long sharedDirty, long privateClean, long sharedClean, long swapped, long locked) {
@@ -55,7 +75,11 @@ public record MemoryArea(long start, long end, PageState state, Protection prote
                 sharedDirty, privateClean, sharedClean, swapped, locked, 0, "00:00", 0, Set.of());
     }
 
-    /** The size of the range in bytes. */
+    /**
+     * The size of the range in bytes.
+     *
+     * @return {@code end - start}
+     */
     public long size() {
         return end - start;
     }

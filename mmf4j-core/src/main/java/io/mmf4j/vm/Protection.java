@@ -32,17 +32,29 @@ public enum Protection {
         this.execute = execute;
     }
 
-    /** Whether the pages may be read (and so be seen through a segment). */
+    /**
+     * Whether the pages may be read (and so be seen through a segment).
+     *
+     * @return {@code true} for READ_ONLY, READ_WRITE, EXECUTE_READ and EXECUTE_READ_WRITE
+     */
     public boolean canRead() {
         return read;
     }
 
-    /** Whether the pages may be written (and so be seen through a writable segment). */
+    /**
+     * Whether the pages may be written (and so be seen through a writable segment).
+     *
+     * @return {@code true} for READ_WRITE and EXECUTE_READ_WRITE
+     */
     public boolean canWrite() {
         return write;
     }
 
-    /** Whether code on the pages may be executed. */
+    /**
+     * Whether code on the pages may be executed.
+     *
+     * @return {@code true} for EXECUTE, EXECUTE_READ and EXECUTE_READ_WRITE
+     */
     public boolean canExecute() {
         return execute;
     }

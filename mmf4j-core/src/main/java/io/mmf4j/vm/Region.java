@@ -48,27 +48,47 @@ public final class Region implements AutoCloseable {
         this.core = core;
     }
 
-    /** The address of the first byte of the region. */
+    /**
+     * The address of the first byte of the region.
+     *
+     * @return the start address, a multiple of the allocation granularity
+     */
     public long address() {
         return core.address();
     }
 
-    /** The size of the region in bytes, a multiple of {@link #pageSize()}. */
+    /**
+     * The size of the region in bytes, a multiple of {@link #pageSize()}.
+     *
+     * @return the size in bytes
+     */
     public long size() {
         return core.size();
     }
 
-    /** The unit of commit, decommit and protection of this region (large for a large-page region). */
+    /**
+     * The unit of commit, decommit and protection of this region (large for a large-page region).
+     *
+     * @return the page size in bytes
+     */
     public long pageSize() {
         return core.pageSize();
     }
 
-    /** Whether the region is backed by explicit large pages ({@link VirtualMemory#allocateLargePages}). */
+    /**
+     * Whether the region is backed by explicit large pages ({@link VirtualMemory#allocateLargePages}).
+     *
+     * @return {@code true} for a region of explicit large pages
+     */
     public boolean isLargePages() {
         return core.largePages();
     }
 
-    /** Whether {@link #close()} has not been called yet. */
+    /**
+     * Whether {@link #close()} has not been called yet.
+     *
+     * @return {@code false} once the region is closed
+     */
     public boolean isOpen() {
         return core.isOpen();
     }
@@ -78,6 +98,10 @@ public final class Region implements AutoCloseable {
      * and read as zero; pages already committed keep their content and take the new protection. Committing may
      * be repeated on any part of the region.
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
+     * @param protection the protection of the committed pages
+     * @param options {@code PageOption.GUARD} to make them guard pages, or none
      * @throws IOException when the OS refuses the memory (commit limit, no free large pages)
      */
     public void commit(long offset, long size, Protection protection, PageOption... options) throws IOException {
@@ -87,6 +111,10 @@ public final class Region implements AutoCloseable {
     /**
      * Decommits the pages of the range (MEM_DECOMMIT): their memory goes back to the OS at once (the resident
      * size drops) and they read as zero when committed again. Reserved pages in the range are left as they are.
+     *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
+     * @throws IOException when the OS refuses (e.g. the kernel's map-count limit)
      */
     public void decommit(long offset, long size) throws IOException {
         core.decommit(offset, size);
@@ -95,14 +123,24 @@ public final class Region implements AutoCloseable {
     /**
      * Changes the protection of committed pages, keeping their content (VirtualProtect).
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
+     * @param protection the new protection
+     * @param options {@code PageOption.GUARD} to make them guard pages, or none
      * @return the previous protection of the first page of the range
      * @throws IllegalStateException if a page of the range is not committed; nothing is changed then
+     * @throws IOException when the OS refuses the change
      */
     public Protection protect(long offset, long size, Protection protection, PageOption... options) throws IOException {
         return core.protect(offset, size, protection, options);
     }
 
-    /** The run of pages around {@code offset} that share state, protection and guard flag (VirtualQuery). */
+    /**
+     * The run of pages around {@code offset} that share state, protection and guard flag (VirtualQuery).
+     *
+     * @param offset any byte of the region, relative to {@link #address()}
+     * @return the run's start, size, state, protection and guard flag
+     */
     public RegionInfo query(long offset) {
         return core.query(offset);
     }
@@ -110,8 +148,12 @@ public final class Region implements AutoCloseable {
     /**
      * A segment over {@code [offset, offset + size)}, valid until one of its pages changes.
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes the segment covers, &gt; 0
      * @throws GuardPageException    if the range covers a guard page: that page has become ordinary, ask again
      * @throws IllegalStateException if a page is reserved or its protection does not allow reading
+     * @return a segment of exactly {@code size} bytes at {@code address() + offset}
+     * @throws IOException when the pages' state cannot be read back from the OS
      */
     public MemorySegment segment(long offset, long size) throws IOException {
         return core.segment(offset, size, false);
@@ -124,8 +166,12 @@ public final class Region implements AutoCloseable {
      * thread lives and the segment is valid, a change of its pages made by another thread is refused with
      * {@code IllegalStateException}. Once this thread has ended, others may change the pages freely.
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes the segment covers, &gt; 0
      * @throws GuardPageException    if the range covers a guard page: that page has become ordinary, ask again
      * @throws IllegalStateException if a page is reserved or its protection does not allow reading
+     * @return a segment of exactly {@code size} bytes at {@code address() + offset}, confined to this thread
+     * @throws IOException when the pages' state cannot be read back from the OS
      */
     public MemorySegment confinedSegment(long offset, long size) throws IOException {
         return core.segment(offset, size, true);
@@ -135,6 +181,8 @@ public final class Region implements AutoCloseable {
      * Locks the pages in physical memory (VirtualLock, mlock): they are resident and stay so until unlocked,
      * decommitted or released.
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
      * @throws IOException if the OS refuses, e.g. over {@code RLIMIT_MEMLOCK} ({@code ulimit -l}); the message
      *                     names the errno
      */
@@ -142,7 +190,13 @@ public final class Region implements AutoCloseable {
         core.lock(offset, size);
     }
 
-    /** Undoes {@link #lock} (VirtualUnlock, munlock). */
+    /**
+     * Undoes {@link #lock} (VirtualUnlock, munlock).
+     *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
+     * @throws IOException if the OS refuses
+     */
     public void unlock(long offset, long size) throws IOException {
         core.unlock(offset, size);
     }
@@ -150,8 +204,11 @@ public final class Region implements AutoCloseable {
     /**
      * Brings the pages into memory ahead of use (PrefetchVirtualMemory).
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
      * @return {@code true} if they are resident now; {@code false} if the OS only took a hint (a kernel older
      *         than 5.14 has no way to populate anonymous memory on request)
+     * @throws IOException if the OS refuses the request
      */
     public boolean prefetch(long offset, long size) throws IOException {
         return core.prefetch(offset, size);
@@ -161,6 +218,10 @@ public final class Region implements AutoCloseable {
      * Says the content of the pages is no longer needed (DiscardVirtualMemory, MADV_FREE): the OS may drop it
      * when memory is short, after which the pages read as zero; until then they keep their content. The pages
      * stay committed and segments over them stay valid.
+     *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
+     * @throws IOException if the OS refuses the advice
      */
     public void discard(long offset, long size) throws IOException {
         core.discard(offset, size);
@@ -169,8 +230,11 @@ public final class Region implements AutoCloseable {
     /**
      * Asks for transparent large pages (MADV_HUGEPAGE) over the range.
      *
+     * @param offset the first byte of the range, relative to {@link #address()}
+     * @param size the number of bytes, &gt; 0; every page holding one of them is acted on
      * @return whether the OS will act on it: {@code false} when it has transparent huge pages turned off
      *         ({@code never}); always {@code true} for a large-page region
+     * @throws IOException if the OS refuses the advice
      */
     public boolean adviseLargePages(long offset, long size) throws IOException {
         return core.adviseLargePages(offset, size);
@@ -180,6 +244,8 @@ public final class Region implements AutoCloseable {
      * VirtualFree(MEM_RELEASE): releases the whole region, as {@link #close()} does. A release of part of a region
      * is refused, as Windows refuses it: {@code offset} must be 0 and {@code size} 0 or {@link #size()}.
      *
+     * @param offset must be 0
+     * @param size 0 or {@link #size()}
      * @throws IllegalArgumentException for a partial release; the region is left as it was
      */
     public void release(long offset, long size) {

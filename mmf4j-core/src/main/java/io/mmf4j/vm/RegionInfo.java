@@ -17,6 +17,7 @@ import io.mmf4j.internal.Checks;
  */
 public record RegionInfo(long allocationBase, long address, long offset, long size, PageState state,
                          Protection protection, boolean guard) {
+    /** A run; {@code state} and {@code protection} are required, {@code offset} is &gt;= 0 and {@code size} &gt; 0. */
     public RegionInfo {
         Checks.notNull(state, "state");
         Checks.notNull(protection, "protection");

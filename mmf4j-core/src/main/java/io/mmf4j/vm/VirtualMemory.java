@@ -34,17 +34,29 @@ public final class VirtualMemory {
         return Platform.current().virtualMemory();
     }
 
-    /** The size of a page: the unit of commit, decommit and protection (4096 on Linux x86_64). */
+    /**
+     * The size of a page: the unit of commit, decommit and protection (4096 on Linux x86_64).
+     *
+     * @return the page size in bytes
+     */
     public static long pageSize() {
         return os().pageSize();
     }
 
-    /** The unit in which reservations are sized and aligned (a page on Linux; 64 KiB on Windows). */
+    /**
+     * The unit in which reservations are sized and aligned (a page on Linux; 64 KiB on Windows).
+     *
+     * @return the allocation granularity in bytes
+     */
     public static long allocationGranularity() {
         return os().allocationGranularity();
     }
 
-    /** The size of an explicit large page, if the OS has them (2 MiB on Linux x86_64). */
+    /**
+     * The size of an explicit large page, if the OS has them (2 MiB on Linux x86_64).
+     *
+     * @return the large page size, or empty when the OS has none
+     */
     public static OptionalLong largePageSize() {
         return os().largePageSize();
     }
@@ -53,7 +65,9 @@ public final class VirtualMemory {
      * Reserves {@code size} bytes of address space, rounded up to the {@linkplain #allocationGranularity()
      * allocation granularity}. No memory is committed: every page is {@link PageState#RESERVED}.
      *
+     * @param size the number of bytes, &gt; 0
      * @throws IOException when the OS has no room for it
+     * @return the new region, every page reserved
      */
     public static Region reserve(long size) throws IOException {
         return reserve(size, allocationGranularity());
@@ -62,7 +76,10 @@ public final class VirtualMemory {
     /**
      * Reserves {@code size} bytes at an address that is a multiple of {@code alignment}.
      *
+     * @param size the number of bytes, &gt; 0; rounded up to the allocation granularity
      * @param alignment a power of two; values below the allocation granularity mean the granularity
+     * @return the new region, every page reserved, its address a multiple of {@code alignment}
+     * @throws IOException when the OS has no room for it
      */
     public static Region reserve(long size, long alignment) throws IOException {
         Checks.positive(alignment, "alignment");
@@ -84,8 +101,11 @@ public final class VirtualMemory {
      * Reserves exactly {@code [address, address + size)}. If any part of that range is in use the call fails and
      * leaves it untouched — it never replaces an existing mapping.
      *
+     * @param address the first byte, a positive multiple of the allocation granularity
+     * @param size the number of bytes, &gt; 0; rounded up to the allocation granularity
      * @throws IllegalArgumentException if {@code address} is not a multiple of the allocation granularity
      * @throws IOException              if the range is in use or outside the address space
+     * @return the new region at exactly {@code address}
      */
     public static Region reserveAt(long address, long size) throws IOException {
         long granularity = allocationGranularity();
@@ -104,6 +124,11 @@ public final class VirtualMemory {
     /**
      * Reserves {@code size} bytes and commits them all with {@code protection} (VirtualAlloc with
      * MEM_RESERVE | MEM_COMMIT). Nothing is left behind when the commit is refused.
+     *
+     * @param size the number of bytes, &gt; 0; rounded up to the allocation granularity
+     * @param protection the protection of every page
+     * @return the new region, every page committed and zero
+     * @throws IOException when the OS has no room for the reservation or refuses the memory (commit limit)
      */
     public static Region allocate(long size, Protection protection) throws IOException {
         Checks.notNull(protection, "protection");
@@ -115,8 +140,11 @@ public final class VirtualMemory {
      * Allocates {@code size} bytes (rounded up to the large page size) backed by explicit large pages
      * (MEM_LARGE_PAGES, MAP_HUGETLB). The region's {@link Region#pageSize()} is the large page size.
      *
+     * @param size the number of bytes, &gt; 0; rounded up to the large page size
+     * @param protection the protection of every page
      * @throws IOException naming the configuration to change when the OS has no free large pages
      *                     ({@code sysctl vm.nr_hugepages}); nothing is left behind
+     * @return the new region, every page committed and zero
      */
     public static Region allocateLargePages(long size, Protection protection) throws IOException {
         Checks.notNull(protection, "protection");
@@ -125,7 +153,12 @@ public final class VirtualMemory {
         return commitAll(region, protection);
     }
 
-    /** Every mapping of this process, in address order. */
+    /**
+     * Every mapping of this process, in address order.
+     *
+     * @return the mappings, one per run of pages the kernel keeps apart
+     * @throws IOException when {@code /proc/self/smaps} (or the OS's list) cannot be read
+     */
     public static List<MemoryArea> walk() throws IOException {
         return os().walk(os().processId());
     }
@@ -133,8 +166,10 @@ public final class VirtualMemory {
     /**
      * Every mapping of process {@code pid}, in address order.
      *
+     * @param pid the process id, &gt; 0
      * @throws java.nio.file.NoSuchFileException   if there is no such process
      * @throws java.nio.file.AccessDeniedException if this process may not read that one's memory map
+     * @return the mappings, one per run of pages the kernel keeps apart
      */
     public static List<MemoryArea> walk(long pid) throws IOException {
         Checks.positive(pid, "pid");
@@ -148,7 +183,10 @@ public final class VirtualMemory {
      * inaccessible. {@code allocationBase} and {@code address} are the start of the mapping or gap, {@code offset}
      * is 0.
      *
+     * @param address any address of this process, &gt;= 0
      * @throws IllegalArgumentException if {@code address} is negative (kernel space)
+     * @return the run that holds {@code address}: its start, size, state and protection
+     * @throws IOException when the process's mappings cannot be read
      */
     public static RegionInfo query(long address) throws IOException {
         if (address < 0) {

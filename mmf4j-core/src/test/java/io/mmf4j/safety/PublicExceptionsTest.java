@@ -60,18 +60,33 @@ class PublicExceptionsTest {
         }
     }
 
+    record Pair(int a, int b) {}
+
+    private static final io.mmf4j.RecordLayout<Pair> PAIR = io.mmf4j.RecordLayout.packed(Pair.class);
+
     @Test
-    void accessThroughAClosedViewSaysWhichViewAndWhy() throws Exception {
-        try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 8192)) {
-            MemoryMappedViewAccessor view = map.createViewAccessor(4096, 0);
-            view.close();
-            for (org.junit.jupiter.api.function.Executable access : java.util.List.<org.junit.jupiter.api.function.Executable>of(
-                    () -> view.getLong(0), () -> view.putInt(0, 1), () -> view.compareAndSetLong(0, 0, 1),
-                    () -> view.readArray(0, new byte[4], 0, 4), () -> view.getIntAcquire(0))) {
-                IllegalStateException closed = assertThrows(IllegalStateException.class, access);
-                assertPublic(closed);
-                assertTrue(closed.getMessage().contains("closed") && closed.getMessage().contains("offset=4096"),
-                        closed.getMessage());
+    void accessThroughAClosedViewSaysWhichViewAndWhy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("closing.bin");
+        Files.write(file, new byte[8192]);
+        // an anonymous map (the JDK's CAS) and a persisted one (the fault-guarded CAS)
+        try (MemoryMappedFile anonymous = MemoryMappedFile.createNew(null, 8192);
+             MemoryMappedFile persisted = MemoryMappedFile.createFromFile(file)) {
+            for (MemoryMappedFile map : java.util.List.of(anonymous, persisted)) {
+                MemoryMappedViewAccessor view = map.createViewAccessor(4096, 0);
+                view.close();
+                for (org.junit.jupiter.api.function.Executable access
+                        : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                        () -> view.getLong(0), () -> view.putInt(0, 1), () -> view.compareAndSetLong(0, 0, 1),
+                        () -> view.getAndAddInt(0, 1), () -> view.getAndSetLong(8, 1),
+                        () -> view.readArray(0, new byte[4], 0, 4), () -> view.getIntAcquire(0),
+                        () -> view.read(0, Pair.class), () -> view.write(0, new Pair(1, 2)),
+                        () -> view.readArray(0, new Pair[2], 0, 2), () -> PAIR.read(view, 0),
+                        () -> PAIR.write(view, 0, new Pair(3, 4)))) {
+                    IllegalStateException closed = assertThrows(IllegalStateException.class, access);
+                    assertPublic(closed);
+                    assertTrue(closed.getMessage().contains("closed") && closed.getMessage().contains("offset=4096"),
+                            map + ": " + closed.getMessage());
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedFileAccess;
 import io.mmf4j.MemoryMappedGrowingView;
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
@@ -16,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -40,8 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 2) // one 4-million-iteration loop is compiled within its first milliseconds
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
-public class AppendBench {
+public class AppendBench extends ForkedBenchmark {
     static final int RECORD = 256;
     static final long CHUNK = 64L << 20;
 

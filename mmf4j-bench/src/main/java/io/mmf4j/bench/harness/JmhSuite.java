@@ -24,9 +24,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Agrona need. Stateless.
  */
 public final class JmhSuite {
-    static final String[] JVM_FLAGS = {
-        "--enable-native-access=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true"};
+    /** The flags mmf4j and Agrona need, added to every run: those of {@link ForkedBenchmark}'s {@code @Fork}. */
+    static final String[] JVM_FLAGS = ForkedBenchmark.JVM_FLAGS;
 
     /**
      * Set to {@code true} during a smoke run (in-process, so benchmarks see it): a benchmark whose set-up is big

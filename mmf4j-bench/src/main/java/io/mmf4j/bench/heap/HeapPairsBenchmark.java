@@ -1,5 +1,6 @@
 package io.mmf4j.bench.heap;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.heap.Heap;
 import io.mmf4j.heap.HeapOption;
 import java.lang.foreign.Arena;
@@ -8,7 +9,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,10 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class HeapPairsBenchmark {
+public class HeapPairsBenchmark extends ForkedBenchmark {
     @Param({"16", "64", "256", "1024"})
     public long size;
 

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// Its own @Fork rather than ForkedBenchmark's: it also bounds the heap (-Xmx1g); the harness adds the other flags.
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)

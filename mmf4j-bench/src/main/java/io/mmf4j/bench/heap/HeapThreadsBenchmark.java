@@ -1,12 +1,12 @@
 package io.mmf4j.bench.heap;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.heap.Heap;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,10 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class HeapThreadsBenchmark {
+public class HeapThreadsBenchmark extends ForkedBenchmark {
     @State(Scope.Benchmark)
     public static class Shared {
         Heap heap;

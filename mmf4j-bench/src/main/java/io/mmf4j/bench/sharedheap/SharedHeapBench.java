@@ -1,5 +1,6 @@
 package io.mmf4j.bench.sharedheap;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.heap.SharedHeap;
 import io.mmf4j.bench.harness.ChildJvm;
 import java.io.BufferedReader;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class SharedHeapBench {
+public class SharedHeapBench extends ForkedBenchmark {
     /** A 16 MiB named heap with 16 named blocks. */
     @State(Scope.Benchmark)
     public static class Heap {

@@ -1,5 +1,6 @@
 package io.mmf4j.bench.sync;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.sync.NamedMutex;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -32,9 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @State(Scope.Thread)
-public class UncontendedLockBenchmark {
+public class UncontendedLockBenchmark extends ForkedBenchmark {
     private final ReentrantLock reentrantLock = new ReentrantLock();
     private NamedMutex mutex;
     private Path lockFile;

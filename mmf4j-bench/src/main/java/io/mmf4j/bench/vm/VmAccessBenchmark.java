@@ -1,5 +1,6 @@
 package io.mmf4j.bench.vm;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.vm.Protection;
 import io.mmf4j.vm.Region;
 import io.mmf4j.vm.VirtualMemory;
@@ -9,7 +10,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,10 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-public class VmAccessBenchmark {
+public class VmAccessBenchmark extends ForkedBenchmark {
     static final long SIZE = 1L << 20;
 
     private Region region;

@@ -1,5 +1,6 @@
 package io.mmf4j.bench.vm;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.vm.Protection;
 import io.mmf4j.vm.Region;
 import io.mmf4j.vm.VirtualMemory;
@@ -9,7 +10,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,10 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-public class VmCycleBenchmark {
+public class VmCycleBenchmark extends ForkedBenchmark {
     /** 1 GiB; 64 MiB in the harness's smoke test. */
     static final long GIB = Boolean.getBoolean(io.mmf4j.bench.harness.JmhSuite.SMOKE_PROPERTY) ? 64L << 20 : 1L << 30;
     static final long STEP = 64L << 10;

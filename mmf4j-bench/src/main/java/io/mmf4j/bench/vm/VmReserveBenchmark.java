@@ -1,12 +1,12 @@
 package io.mmf4j.bench.vm;
 
+import io.mmf4j.bench.harness.ForkedBenchmark;
 import io.mmf4j.vm.Region;
 import io.mmf4j.vm.VirtualMemory;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -18,10 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-public class VmReserveBenchmark {
+public class VmReserveBenchmark extends ForkedBenchmark {
     static final long GIB = 1L << 30;
 
     @Benchmark

@@ -2,6 +2,7 @@ package io.mmf4j.internal.ipc;
 
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.Checks;
+import io.mmf4j.internal.shared.NameEncoding;
 import io.mmf4j.internal.shared.SharedHandle;
 import io.mmf4j.ipc.MessageHandler;
 import io.mmf4j.ipc.MessageQueue;
@@ -50,10 +51,7 @@ public final class MessageQueueImpl implements MessageQueue {
 
     private static void checkName(SharedNamespace namespace, String name) {
         Checks.notNull(namespace, "namespace");
-        Checks.notNull(name, "name");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("name must not be empty");
-        }
+        NameEncoding.check(name, "name");
     }
 
     @Override

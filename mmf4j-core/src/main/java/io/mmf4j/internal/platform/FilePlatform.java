@@ -12,7 +12,10 @@ public interface FilePlatform {
     /** Opens or creates a regular file. {@link OsFile#created()} tells whether this call created it. */
     OsFile openFile(Path path, FileAccess access, FileCreation creation) throws IOException;
 
-    /** A file backed by memory that has no name anywhere (memfd); {@code description} is for tools. */
+    /**
+     * A file backed by memory that has no name anywhere (memfd), sealed so that nobody can shrink it;
+     * {@code description} is for tools.
+     */
     OsFile createAnonymous(String description) throws IOException;
 
     /** The number by which another process started by this one can reach {@code file} (the fd on POSIX). */

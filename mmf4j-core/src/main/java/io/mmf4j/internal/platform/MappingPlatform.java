@@ -65,4 +65,21 @@ public interface MappingPlatform {
         throw new UnsupportedOperationException("locking pages in memory is not available on the " + getClass().getSimpleName()
                 + " backend");
     }
+
+    /**
+     * Compare-and-set of the aligned 8-byte word at {@code offset} of {@code mapping}, whose page may vanish under
+     * it (its file truncated by another process, its tmpfs full): {@code true} if it stored {@code value}, and
+     * {@code InternalError} — what the JVM throws for a plain access of a vanished page — if the page is gone.
+     * The caller checked bounds, alignment and writability. By default the page is touched first with a plain
+     * load, which the JVM guards, and then an ordinary CAS runs: a page that vanishes between the two still
+     * aborts the JVM. A backend that can guard the CAS itself overrides this.
+     */
+    default boolean compareAndSetLong(MemorySegment mapping, long offset, long expected, long value) {
+        return ProbedCas.compareAndSetLong(mapping, offset, expected, value);
+    }
+
+    /** As {@link #compareAndSetLong}, for an aligned 4-byte word. */
+    default boolean compareAndSetInt(MemorySegment mapping, long offset, int expected, int value) {
+        return ProbedCas.compareAndSetInt(mapping, offset, expected, value);
+    }
 }

@@ -66,7 +66,11 @@ public abstract non-sealed class RecordLayoutImpl<R extends Record> implements R
     public final R read(MemoryMappedViewAccessor view, long position) {
         ViewAccessorImpl accessor = (ViewAccessorImpl) Objects.requireNonNull(view, "view must not be null");
         MemorySegment segment = accessor.recordSegment();
-        return (R) (accessor.bigEndian() ? readBig(segment, position) : readLittle(segment, position));
+        try {
+            return (R) (accessor.bigEndian() ? readBig(segment, position) : readLittle(segment, position));
+        } catch (IllegalStateException e) {
+            throw accessor.refuseClosed(e);
+        }
     }
 
     @Override
@@ -82,6 +86,8 @@ public abstract non-sealed class RecordLayoutImpl<R extends Record> implements R
             }
         } catch (IllegalArgumentException refused) {
             throw accessor.refuseWrite(refused); // the first store is refused: nothing was written
+        } catch (IllegalStateException e) {
+            throw accessor.refuseClosed(e);
         }
     }
 
@@ -93,9 +99,13 @@ public abstract non-sealed class RecordLayoutImpl<R extends Record> implements R
         MemorySegment segment = accessor.recordSegment();
         checkFits(position, count, segment);
         boolean big = accessor.bigEndian();
-        for (int i = 0; i < count; i++) {
-            long at = position + i * size;
-            array[index + i] = (R) (big ? readBig(segment, at) : readLittle(segment, at));
+        try {
+            for (int i = 0; i < count; i++) {
+                long at = position + i * size;
+                array[index + i] = (R) (big ? readBig(segment, at) : readLittle(segment, at));
+            }
+        } catch (IllegalStateException e) {
+            throw accessor.refuseClosed(e);
         }
         return count;
     }
@@ -123,6 +133,8 @@ public abstract non-sealed class RecordLayoutImpl<R extends Record> implements R
             }
         } catch (IllegalArgumentException refused) {
             throw accessor.refuseWrite(refused);
+        } catch (IllegalStateException e) {
+            throw accessor.refuseClosed(e);
         }
     }
 

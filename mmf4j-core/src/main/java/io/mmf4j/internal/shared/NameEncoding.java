@@ -1,5 +1,6 @@
 package io.mmf4j.internal.shared;
 
+import io.mmf4j.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,17 +33,21 @@ public final class NameEncoding {
         return ENCODED.matcher(fileName).matches();
     }
 
-    /** Checks a name: non-null, non-empty, at most {@link SharedObjectDescriptor#MAX_NAME_LENGTH} chars. */
+    /**
+     * Checks a named object's name (map, mutex, semaphore, event, queue, shared heap): non-null, non-empty, at
+     * most {@link SharedObjectDescriptor#MAX_NAME_LENGTH} chars (the header's limit).
+     */
     public static void check(String name, String argument) {
-        if (name == null) {
-            throw new NullPointerException(argument + " must not be null");
+        Checks.name(name, argument, SharedObjectDescriptor.MAX_NAME_LENGTH);
+    }
+
+    /** Checks a map's name: {@code null} (an anonymous or unnamed map) or a name {@link #check} accepts. */
+    public static void checkMapName(String mapName) {
+        if (mapName != null && mapName.isEmpty()) {
+            throw new IllegalArgumentException("mapName must not be empty: use null for an anonymous map");
         }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException(argument + " must not be empty");
-        }
-        if (name.length() > SharedObjectDescriptor.MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException(argument + " is " + name.length() + " characters long; at most "
-                    + SharedObjectDescriptor.MAX_NAME_LENGTH + " are allowed");
+        if (mapName != null) {
+            check(mapName, "mapName");
         }
     }
 }

@@ -33,12 +33,9 @@ final class NamedBlocks {
         this.heap = space.heap;
     }
 
+    /** A block name: 1 to {@link SharedHeapDescriptor#MAX_NAME_LENGTH} characters (the name table's limit). */
     static void checkName(String name) {
-        Checks.notNull(name, "name");
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name must have 1 to " + MAX_NAME_LENGTH + " characters, not "
-                    + name.length());
-        }
+        Checks.name(name, "name", MAX_NAME_LENGTH);
     }
 
     long findOrCreate(String name, long size, Consumer<MemorySegment> initializer) {

@@ -11,6 +11,7 @@ import io.mmf4j.internal.platform.FileCreation;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.OsFile;
 import io.mmf4j.internal.platform.Platform;
+import io.mmf4j.internal.shared.NameEncoding;
 import io.mmf4j.internal.shared.Namespace;
 import io.mmf4j.internal.shared.SharedHandle;
 import io.mmf4j.internal.sync.MutexDescriptor;
@@ -43,7 +44,7 @@ public final class SharedHeaps {
 
     private static void checkName(SharedNamespace namespace, String name) {
         Checks.notNull(namespace, "namespace");
-        Checks.notNull(name, "name");
+        NameEncoding.check(name, "name");
     }
 
     public static SharedHeap createNew(SharedNamespace namespace, String name, long capacity) throws IOException {

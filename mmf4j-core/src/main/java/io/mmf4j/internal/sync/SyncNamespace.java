@@ -3,6 +3,7 @@ package io.mmf4j.internal.sync;
 import io.mmf4j.NamedObjectKind;
 import io.mmf4j.SharedNamespace;
 import io.mmf4j.internal.platform.MapAccess;
+import io.mmf4j.internal.shared.NameEncoding;
 import io.mmf4j.internal.shared.Namespace;
 import io.mmf4j.internal.shared.SharedHandle;
 import java.io.IOException;
@@ -56,21 +57,21 @@ public final class SyncNamespace {
 
     public static SyncBlock create(SharedNamespace namespace, Kind kind, String name,
                                    Consumer<MemorySegment> initialiser) throws IOException {
-        checkName(name);
+        NameEncoding.check(name, "name");
         return map(namespace(namespace).create(kind.objectKind, name, kind.size, kind.size, ACCESS_CODE, true,
                 block -> initialise(kind, block, initialiser)), kind);
     }
 
     public static Opened createOrOpen(SharedNamespace namespace, Kind kind, String name,
                                       Consumer<MemorySegment> initialiser) throws IOException {
-        checkName(name);
+        NameEncoding.check(name, "name");
         SharedHandle handle = namespace(namespace).createOrOpen(kind.objectKind, name, kind.size, kind.size,
                 ACCESS_CODE, true, block -> initialise(kind, block, initialiser), true);
         return new Opened(map(handle, kind), handle.created());
     }
 
     public static SyncBlock openExisting(SharedNamespace namespace, Kind kind, String name) throws IOException {
-        checkName(name);
+        NameEncoding.check(name, "name");
         return map(namespace(namespace).open(kind.objectKind, name, true), kind);
     }
 
@@ -86,13 +87,6 @@ public final class SyncNamespace {
 
     private static Namespace namespace(SharedNamespace namespace) {
         return (Namespace) Objects.requireNonNull(namespace, "namespace"); // sealed: Namespace is the only one
-    }
-
-    private static void checkName(String name) {
-        Objects.requireNonNull(name, "name");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("name must not be empty");
-        }
     }
 
     /** Writes a new block: the kind's fields by {@code initialiser}, then MAGIC, which publishes it. */

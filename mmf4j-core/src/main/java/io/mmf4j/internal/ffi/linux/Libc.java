@@ -61,6 +61,15 @@ final class Libc {
         return lazy(descriptor.toMethodType(), () -> LINKER.downcallHandle(symbol, descriptor));
     }
 
+    /**
+     * A downcall to code at {@code address} that is not a libc symbol (the fault-guarded atomics' code page):
+     * critical — no thread-state transition — because the code runs a few instructions and never blocks or calls
+     * back. Linked at once: the caller links it when it builds the code page.
+     */
+    static MethodHandle criticalDowncallAt(MemorySegment address, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(false));
+    }
+
     /** The symbol is looked up at once (cheap), so a missing function still fails when its class loads. */
     private static MemorySegment symbol(String name) {
         return LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));

@@ -2,6 +2,7 @@ package io.mmf4j.internal.platform.linux;
 
 import io.mmf4j.internal.ffi.linux.Errno;
 import io.mmf4j.internal.ffi.linux.ErrnoException;
+import io.mmf4j.internal.ffi.linux.FaultGuardedCas;
 import io.mmf4j.internal.ffi.linux.Mman;
 import io.mmf4j.internal.platform.MapAccess;
 import io.mmf4j.internal.platform.MappingPlatform;
@@ -40,6 +41,31 @@ final class LinuxMappings implements MappingPlatform {
         long address = LinuxErrors.call(() -> Mman.mmap(0L, length, protection(access),
                 access.shared() ? Mman.MAP_SHARED : Mman.MAP_PRIVATE, fd, offset, subject));
         return MemorySegment.ofAddress(address).reinterpret(length, arena, segment -> unmapQuietly(address, length, subject));
+    }
+
+    @Override
+    public boolean compareAndSetLong(MemorySegment mapping, long offset, long expected, long value) {
+        if (!FaultGuardedCas.available()) {
+            return MappingPlatform.super.compareAndSetLong(mapping, offset, expected, value);
+        }
+        return guarded(FaultGuardedCas.compareAndSetLong(mapping, offset, expected, value));
+    }
+
+    @Override
+    public boolean compareAndSetInt(MemorySegment mapping, long offset, int expected, int value) {
+        if (!FaultGuardedCas.available()) {
+            return MappingPlatform.super.compareAndSetInt(mapping, offset, expected, value);
+        }
+        return guarded(FaultGuardedCas.compareAndSetInt(mapping, offset, expected, value));
+    }
+
+    /** A guarded CAS's result; a fault is the JVM's own error for a vanished page, so callers catch one type. */
+    private static boolean guarded(int result) {
+        if (result == FaultGuardedCas.FAULTED) {
+            throw new InternalError("a fault occurred in an unsafe memory access operation: the page under the word"
+                    + " is gone (its file was truncated, or its tmpfs is full)");
+        }
+        return result == FaultGuardedCas.SET;
     }
 
     @Override
