@@ -1,5 +1,6 @@
 package io.mmf4j.bench.named;
 
+import static io.mmf4j.bench.harness.Contestant.c;
 import static io.mmf4j.bench.harness.Contestant.jmh;
 
 import io.mmf4j.bench.harness.Contestant;
@@ -12,7 +13,9 @@ import java.util.List;
  * close} of a 4-KiB named map with 1,000 and with 10,000 other live maps in the namespace at most 1.2 times the cost
  * with 1, measured in the same rounds. The issue's absolute goals — {@code list()} of 10,000 within 100 ms and
  * {@code sweep()} of 10,000 dead within 1 s — have no peer to be a ratio of; their benchmarks
- * ({@code NamespaceScaleBenchmark.list}, {@link NamespaceSweepBenchmark}) run beside the goals and report times.
+ * ({@code NamespaceScaleBenchmark.list}, {@link NamespaceSweepBenchmark}) run beside the goals and report times,
+ * with {@code named_list.c} — the system calls of the listing of 10,000 held files, with nothing around them —
+ * as the machine's floor for {@code list()}. The 8-process churn is {@link NamespaceChurn}, run by hand.
  */
 public final class ScaleGoals implements GoalArea {
     static final Contestant CREATE_1 = jmh(NamespaceScaleBenchmark.class, "createNewClose", "live=1");
@@ -21,6 +24,10 @@ public final class ScaleGoals implements GoalArea {
     static final Contestant OPEN_1 = jmh(NamespaceScaleBenchmark.class, "openExistingClose", "live=1");
     static final Contestant OPEN_1000 = jmh(NamespaceScaleBenchmark.class, "openExistingClose", "live=1000");
     static final Contestant OPEN_10000 = jmh(NamespaceScaleBenchmark.class, "openExistingClose", "live=10000");
+    static final Contestant LIST_10000 = jmh(NamespaceScaleBenchmark.class, "list", "live=10000");
+    static final Contestant SWEEP_10000 = jmh(NamespaceSweepBenchmark.class, "sweep");
+    static final Contestant C_LIST_10000 = c("named_list.c", "list ms:").unit("ms")
+        .args("10000", "15", "/dev/shm").quickArgs("10000", "3", "/dev/shm");
 
     @Override
     public String area() {
@@ -34,5 +41,10 @@ public final class ScaleGoals implements GoalArea {
             Goal.of("createNew+close with 10,000 live ≤ 1.2× with 1 live", CREATE_10000).atMost(1.2, CREATE_1),
             Goal.of("openExisting+close with 1,000 live ≤ 1.2× with 1 live", OPEN_1000).atMost(1.2, OPEN_1),
             Goal.of("openExisting+close with 10,000 live ≤ 1.2× with 1 live", OPEN_10000).atMost(1.2, OPEN_1));
+    }
+
+    @Override
+    public List<Contestant> extras() {
+        return List.of(LIST_10000, C_LIST_10000, SWEEP_10000);
     }
 }

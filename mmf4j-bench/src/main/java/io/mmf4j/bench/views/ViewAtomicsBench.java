@@ -3,6 +3,7 @@ package io.mmf4j.bench.views;
 import io.mmf4j.FileMode;
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.internal.ffi.linux.FaultGuardedCas;
 import io.mmf4j.bench.harness.ForkedBenchmark;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -40,6 +41,8 @@ public class ViewAtomicsBench extends ForkedBenchmark {
     private MemoryMappedViewAccessor view;
     private Arena arena;
     private MemorySegment raw;
+    /** The same memory in the global scope: a guarded CAS on it holds no arena (diagnostic, unsafe to close). */
+    private MemorySegment unheld;
     private final long position = 4096;
     private long next;
 
@@ -52,7 +55,8 @@ public class ViewAtomicsBench extends ForkedBenchmark {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             raw = channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE, arena);
         }
-        for (long word = position; word < position + 32; word += 8) {
+        unheld = unheld(raw);
+        for (long word = position; word < position + 40; word += 8) {
             view.putLong(word, 0); // both CAS contestants start from 0 and succeed every time
         }
     }
@@ -77,6 +81,22 @@ public class ViewAtomicsBench extends ForkedBenchmark {
         long current = next;
         next = current + 1;
         return LONG.compareAndSet(raw, position + 8, current, current + 1);
+    }
+
+    /**
+     * Diagnostic: the guarded CAS itself, on a segment whose scope is global, so the downcall acquires no arena —
+     * what the accessor's CAS would cost without the arena hold that keeps a concurrent close from unmapping it.
+     */
+    @Benchmark
+    public int guardedCasWithoutArenaHold() {
+        long current = next;
+        next = current + 1;
+        return FaultGuardedCas.compareAndSetLong(unheld, position + 32, current, current + 1);
+    }
+
+    @SuppressWarnings("restricted") // the diagnostic's global view of the benchmark's own live mapping
+    private static MemorySegment unheld(MemorySegment segment) {
+        return MemorySegment.ofAddress(segment.address()).reinterpret(segment.byteSize());
     }
 
     @Benchmark

@@ -83,8 +83,8 @@ public interface NamedObjectStore {
 
     /**
      * Reclaims dead objects, then calls {@code visitor} once for every live object this user may read, with a
-     * read-only file (closed after the call) and its exact holder count. Cost: one look at each object and
-     * one reading of the OS's holder table, whatever the number of objects.
+     * read-only file (closed after the call), its size when it was opened, and its exact holder count. Cost: one
+     * look at each object and one reading of the OS's holder table, whatever the number of objects.
      */
     void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException;
 
@@ -97,6 +97,6 @@ public interface NamedObjectStore {
     /** Sees one live object of {@link #forEachLive}. */
     @FunctionalInterface
     interface LiveObjectVisitor {
-        void visit(OsFile file, int holders) throws IOException;
+        void visit(OsFile file, long size, int holders) throws IOException;
     }
 }

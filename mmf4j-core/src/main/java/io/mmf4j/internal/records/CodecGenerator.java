@@ -13,8 +13,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,8 +45,20 @@ final class CodecGenerator {
 
     private CodecGenerator() {}
 
-    /** A new layout object for {@code shape}: an instance of a hidden class made for it. */
+    /**
+     * A new layout object for {@code shape}: an instance of a hidden class made for it. Records are made with
+     * {@code new} and the constructor's {@code invokespecial} where the record, its canonical constructor (and its
+     * nested records') are public and exported to io.mmf4j: a constructor method handle allocates through
+     * {@code Unsafe.allocateInstance}, whose compiled form tests a JVMTI flag
+     * ({@code JvmtiExport::_should_notify_object_alloc}) for every record even when the record itself is
+     * scalar-replaced. Elsewhere through {@link RecordShape#constructor()}: a static factory beside the record
+     * where its lookup may define one ({@link RecordFactories}), else the constructor's method handle.
+     */
     static RecordLayoutImpl<?> generate(RecordShape shape) {
+        return generate(shape, directlyConstructible(shape));
+    }
+
+    private static RecordLayoutImpl<?> generate(RecordShape shape, boolean direct) {
         List<Object> constants = new ArrayList<>();
         ClassDesc self = ClassDesc.of(CodecGenerator.class.getPackageName() + ".Codec");
         byte[] bytes = ClassFile.of().build(self, type -> {
@@ -57,7 +72,7 @@ final class CodecGenerator {
                 String suffix = order == ByteOrder.BIG_ENDIAN ? "Big" : "Little";
                 type.withMethodBody("read" + suffix, READ, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, code -> {
                     checkBounds(code, shape.byteSize());
-                    read(code, shape, 0, order, constants);
+                    read(code, shape, 0, order, constants, direct);
                     code.checkcast(CD_RECORD).areturn();
                 });
                 type.withMethodBody("write" + suffix, WRITE, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, code -> {
@@ -103,13 +118,59 @@ final class CodecGenerator {
                 .pop2();
     }
 
-    /** Pushes a new record of {@code shape} read at {@code position + base} (as an Object). */
-    private static void read(CodeBuilder code, RecordShape shape, long base, ByteOrder order, List<Object> constants) {
+    /**
+     * Whether io.mmf4j's code may make {@code shape}'s records (and its nested records) with {@code new}: public
+     * classes with public canonical constructors in packages exported to io.mmf4j, which io.mmf4j's class loader
+     * resolves by name. Makes io.mmf4j read the records' modules, as bytecode needs.
+     */
+    private static boolean directlyConstructible(RecordShape shape) {
+        Class<?> type = shape.type();
+        Module mine = CodecGenerator.class.getModule();
+        if (!Modifier.isPublic(type.getModifiers()) || !type.getModule().isExported(type.getPackageName(), mine)
+                || !RecordFactories.visible(type, CodecGenerator.class.getClassLoader())) {
+            return false;
+        }
+        try {
+            if (!Modifier.isPublic(type.getDeclaredConstructor(componentTypes(type)).getModifiers())) {
+                return false;
+            }
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+        for (RecordShape.Field field : shape.fields()) {
+            if (field.nested() != null && !directlyConstructible(field.nested())) {
+                return false;
+            }
+        }
+        mine.addReads(type.getModule());
+        return true;
+    }
+
+    private static Class<?>[] componentTypes(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        return types;
+    }
+
+    /**
+     * Pushes a new record of {@code shape} read at {@code position + base}: with {@code new} and {@code invokespecial}
+     * (its exact type) when {@code direct}, else through the constructor's handle (as an Object).
+     */
+    private static void read(CodeBuilder code, RecordShape shape, long base, ByteOrder order, List<Object> constants,
+                             boolean direct) {
         MethodHandle constructor = shape.constructor();
-        code.loadConstant(constant(constants, constructor));
+        ClassDesc record = desc(shape.type());
+        if (direct) {
+            code.new_(record).dup();
+        } else {
+            code.loadConstant(constant(constants, constructor));
+        }
         for (RecordShape.Field field : shape.fields()) {
             if (field.nested() != null) {
-                read(code, field.nested(), base + field.offset(), order, constants);
+                read(code, field.nested(), base + field.offset(), order, constants, direct);
             } else {
                 code.aload(SEGMENT_SLOT).loadConstant(constant(constants, access(field.type(), order)))
                         .lload(POSITION_SLOT).loadConstant(base + field.offset()).ladd()
@@ -117,7 +178,14 @@ final class CodecGenerator {
                                 ConstantDescs.CD_long));
             }
         }
-        code.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", constructor.type().describeConstable().orElseThrow());
+        if (direct) {
+            ClassDesc[] parameters = Arrays.stream(componentTypes(shape.type())).map(CodecGenerator::desc)
+                    .toArray(ClassDesc[]::new);
+            code.invokespecial(record, ConstantDescs.INIT_NAME, MethodTypeDesc.of(ConstantDescs.CD_void, parameters));
+        } else {
+            code.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact",
+                    constructor.type().describeConstable().orElseThrow());
+        }
     }
 
     /** Stores every primitive of the record in local {@code slot} (nested records' too) in new locals. */

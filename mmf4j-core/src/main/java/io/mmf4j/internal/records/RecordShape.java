@@ -24,7 +24,9 @@ import java.util.Set;
  * @param aligned    C natural alignment (true) or packed (false)
  * @param byteSize   the record's size in bytes, trailing padding included
  * @param alignment  the largest alignment of a member (1 when packed)
- * @param constructor the canonical constructor, its reference parameters and its result erased to Object
+ * @param constructor what makes a record from its components — a static factory beside the lookup's class where
+ *                   the lookup may define one ({@link RecordFactories}), else the canonical constructor — its
+ *                   reference parameters and its result erased to Object
  * @param fields     the components in declaration order
  * @param layout     the record as an FFM struct layout, in little-endian order
  */
@@ -117,7 +119,9 @@ public record RecordShape(Class<?> type, boolean aligned, long byteSize, long al
         } catch (IllegalAccessException e) {
             throw RecordLayouts.inaccessible(type, e);
         }
-        return constructor.asType(constructor.type().erase());
+        MethodHandle factory = RecordFactories.factory(lookup, type, parameters); // null: keep the constructor's
+        MethodHandle make = factory != null ? factory : constructor;
+        return make.asType(make.type().erase());
     }
 
     private static MethodHandle accessor(MethodHandles.Lookup lookup, Class<?> type, RecordComponent component) {

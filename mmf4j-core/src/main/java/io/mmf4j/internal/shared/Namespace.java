@@ -229,17 +229,19 @@ public final class Namespace implements SharedNamespace {
     @Override
     public List<NamedObjectInfo> list() throws IOException {
         List<NamedObjectInfo> infos = new ArrayList<>();
-        store().forEachLive(location(), (file, holders) -> {
-            try {
-                SharedHeader header = SharedFiles.readHeader(file, file.path());
-                infos.add(new NamedObjectInfo(header.name(), header.kind(), header.capacity(), holders,
-                        header.creatorPid(), header.creatorUid(), Instant.ofEpochMilli(header.createdMillis())));
-            } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
-                // reclaimed meanwhile, or another user's object this user may not read
-            } catch (FileSystemException corrupt) {
-                // not an object this library made: list() shows objects, not debris
-            }
-        });
+        try (SharedFiles.HeaderReader headers = new SharedFiles.HeaderReader()) {
+            store().forEachLive(location(), (file, size, holders) -> {
+                try {
+                    SharedHeader header = headers.read(file, size, file.path());
+                    infos.add(new NamedObjectInfo(header.name(), header.kind(), header.capacity(), holders,
+                            header.creatorPid(), header.creatorUid(), Instant.ofEpochMilli(header.createdMillis())));
+                } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
+                    // reclaimed meanwhile, or another user's object this user may not read
+                } catch (FileSystemException corrupt) {
+                    // not an object this library made: list() shows objects, not debris
+                }
+            });
+        }
         infos.sort(Comparator.comparing(NamedObjectInfo::name));
         return infos;
     }

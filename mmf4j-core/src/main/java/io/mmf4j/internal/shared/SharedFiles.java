@@ -62,27 +62,69 @@ final class SharedFiles {
     }
 
     /**
+     * Reads the headers of many objects, as a listing does: into one native buffer kept from file to file, and
+     * only what a header holds (its fixed fields and the name), not its zero-padded pages. The header is checked
+     * as {@link #readHeader} checks it, and against the file's size as the caller stat'ed it; a file that shrinks
+     * meanwhile reads short, which is refused. Not thread-safe; {@link #close} frees the buffer.
+     */
+    static final class HeaderReader implements AutoCloseable {
+        private static final long FIRST_READ = 512; // the fixed fields and a name of up to 192 code units
+        private final Arena arena = Arena.ofConfined();
+        private MemorySegment buffer = arena.allocate(FIRST_READ, 8);
+
+        SharedHeader read(OsFile file, long fileSize, String subject) throws IOException {
+            long pageSize = Platform.current().mappings().pageSize();
+            if (fileSize < pageSize) {
+                throw new FileSystemException(subject, null, "not an mmf4j named object (shorter than a page)");
+            }
+            long got = file.read(0, buffer.asSlice(0, FIRST_READ));
+            if (got < SharedObjectDescriptor.NAME_OFFSET) {
+                throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+            }
+            long headerSize = SharedHeader.declaredHeaderSize(buffer, pageSize, subject); // name length checked
+            long needed = SharedObjectDescriptor.NAME_OFFSET + 2L * SharedHeader.nameLength(buffer);
+            if (fileSize < headerSize) {
+                throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+            }
+            if (needed > got) { // a long name; beyond what was read the buffer holds another file's bytes
+                if (needed > buffer.byteSize()) {
+                    buffer = arena.allocate(needed, 8);
+                }
+                if (file.read(0, buffer.asSlice(0, needed)) < needed) {
+                    throw new FileSystemException(subject, null, "named-object file is shorter than its header");
+                }
+            }
+            return validated(SharedHeader.readFrom(buffer, subject), fileSize, subject);
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
+    /**
      * The header is untrusted input (any process that can write the file can write it): every field the library
      * acts on is checked against what it may be. {@code FileSystemException} naming the object otherwise.
      */
     private static SharedHeader validated(SharedHeader header, long fileSize, String subject) throws FileSystemException {
-        String object = header.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + header.name() + "'";
         if (header.capacity() < 0) {
-            throw corrupt(subject, object, "capacity " + header.capacity() + " is negative");
+            throw corrupt(subject, header, "capacity " + header.capacity() + " is negative");
         }
         boolean map = header.kind() == io.mmf4j.NamedObjectKind.MAP
                 || header.kind() == io.mmf4j.NamedObjectKind.PERSISTED_MAP;
         if (map && (header.access() < 0 || header.access() >= io.mmf4j.MemoryMappedFileAccess.values().length)) {
-            throw corrupt(subject, object, "access code " + header.access() + " is no MemoryMappedFileAccess");
+            throw corrupt(subject, header, "access code " + header.access() + " is no MemoryMappedFileAccess");
         }
         if (header.kind() == io.mmf4j.NamedObjectKind.MAP && header.capacity() > fileSize - header.headerSize()) {
-            throw corrupt(subject, object, "capacity " + header.capacity() + " passes the end of its "
+            throw corrupt(subject, header, "capacity " + header.capacity() + " passes the end of its "
                     + fileSize + "-byte file (header " + header.headerSize() + " bytes)");
         }
         return header;
     }
 
-    private static FileSystemException corrupt(String subject, String object, String why) {
+    private static FileSystemException corrupt(String subject, SharedHeader header, String why) {
+        String object = header.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + header.name() + "'";
         return new FileSystemException(subject, null, "corrupt header of " + object + ": " + why);
     }
 }

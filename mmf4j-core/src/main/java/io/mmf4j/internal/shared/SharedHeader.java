@@ -52,6 +52,11 @@ public record SharedHeader(NamedObjectKind kind, int access, long capacity, long
         return size;
     }
 
+    /** The name length a segment of at least {@link SharedObjectDescriptor#NAME_OFFSET} bytes declares (unchecked). */
+    static int nameLength(MemorySegment firstBytes) {
+        return firstBytes.get(INT, NAME_LENGTH_OFFSET);
+    }
+
     /** Reads a header from a segment of at least its declared header size (checked before by the caller). */
     static SharedHeader readFrom(MemorySegment segment, String subject) throws FileSystemException {
         NamedObjectKind kind;

@@ -67,15 +67,19 @@ public final class FaultGuardedCas {
 
     private record Installed(MethodHandle cas64, MethodHandle cas32) {}
 
+    /** The handles in static finals of their own, so that the JIT inlines the downcall as a constant. */
     private static final class Holder {
-        static final Optional<Installed> INSTALLED = install();
+        private static final Optional<Installed> INSTALLED = install();
+        static final boolean AVAILABLE = INSTALLED.isPresent();
+        static final MethodHandle CAS64 = INSTALLED.map(Installed::cas64).orElse(null);
+        static final MethodHandle CAS32 = INSTALLED.map(Installed::cas32).orElse(null);
     }
 
     private FaultGuardedCas() {}
 
     /** Whether the guard is installed (installs it on the first call). */
     public static boolean available() {
-        return Holder.INSTALLED.isPresent();
+        return Holder.AVAILABLE;
     }
 
     /**
@@ -84,7 +88,7 @@ public final class FaultGuardedCas {
      */
     public static int compareAndSetLong(MemorySegment base, long offset, long expected, long value) {
         try {
-            return (int) Holder.INSTALLED.orElseThrow().cas64().invokeExact(base, offset, expected, value);
+            return (int) Holder.CAS64.invokeExact(base, offset, expected, value);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -93,7 +97,7 @@ public final class FaultGuardedCas {
     /** As {@link #compareAndSetLong}, for a 4-byte aligned word. */
     public static int compareAndSetInt(MemorySegment base, long offset, int expected, int value) {
         try {
-            return (int) Holder.INSTALLED.orElseThrow().cas32().invokeExact(base, offset, expected, value);
+            return (int) Holder.CAS32.invokeExact(base, offset, expected, value);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

@@ -47,6 +47,13 @@ public final class LinuxFile implements OsFile {
         return file;
     }
 
+    /** Wraps an fd that the caller opened and found a regular file of identity {@code identity} (one fstat). */
+    static LinuxFile opened(int fd, String path, FileAccess access, FileIdentity identity) {
+        LinuxFile file = new LinuxFile(fd, path, false, access == FileAccess.READ_WRITE);
+        file.openedAs = identity;
+        return file;
+    }
+
     /** Adopts an fd made elsewhere (memfd, shm) that the caller has already checked. */
     public static LinuxFile adopt(int fd, String path, boolean created, boolean writable) {
         return new LinuxFile(fd, path, created, writable);

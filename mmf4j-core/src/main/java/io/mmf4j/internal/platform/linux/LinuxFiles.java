@@ -85,9 +85,31 @@ final class LinuxFiles implements FilePlatform {
                 FileCreation.OPEN_EXISTING);
     }
 
+    /** How long a reading of the machine's memory may serve later small requests (see checkMemoryAvailable). */
+    private static final long READING_REUSE_NANOS = 20_000_000;
+
+    /** A reading of {@link MemoryLimits} taken at {@code at}, and the bytes that requests checked against it asked. */
+    private record Reading(long at, MemoryLimits.Room room, long granted) {}
+
+    private static final java.util.concurrent.atomic.AtomicReference<Reading> LAST_READING =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Reading the limits costs several file reads (/proc/meminfo, the cgroup's files): more than all the rest of a
+     * small named map's creation. So a reading at most {@value #READING_REUSE_NANOS} ns old also serves later
+     * requests as long as they ask, all together, at most half of the room it found; anything larger, or later,
+     * reads afresh and is checked against the whole room, as every request was before.
+     */
     @Override
     public void checkMemoryAvailable(long bytes, String what) throws IOException {
+        Reading last = LAST_READING.get();
+        long now = System.nanoTime();
+        if (last != null && now - last.at() < READING_REUSE_NANOS && bytes <= last.room().bytes() / 2 - last.granted()
+                && LAST_READING.compareAndSet(last, new Reading(last.at(), last.room(), last.granted() + bytes))) {
+            return;
+        }
         MemoryLimits.Room room = MemoryLimits.available();
+        LAST_READING.set(new Reading(now, room, Math.min(bytes, room.bytes())));
         if (bytes > room.bytes()) {
             throw new IOException("cannot create " + what + " of " + bytes + " bytes (" + MemoryLimits.human(bytes)
                     + "): the machine can give only " + room.bytes() + " bytes (" + MemoryLimits.human(room.bytes())

@@ -9,12 +9,9 @@ import io.mmf4j.internal.platform.StoreLocation;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The named-object store of Linux: a namespace is a directory (under {@code /dev/shm} by default, the system
@@ -182,115 +179,108 @@ final class LinuxNamedObjects implements NamedObjectStore {
         NameRemoval.remove(location.directory(), pathOf(location, key), name);
     }
 
+    /**
+     * One pass: the holder table is read once; an entry the table shows as held is passed over without a call
+     * (by the inode the directory gives), any other is opened and probed exclusively, and the dead are unlinked
+     * in batches ({@link NameRemoval#unlinkAllIfNamed}). A holder that died after the table was read is left
+     * for the next sweep.
+     */
     @Override
     public int sweep(StoreLocation location) throws IOException {
-        Path directory = location.directory();
-        java.util.List<NameRemoval.Dead> batch = new java.util.ArrayList<>(SWEEP_BATCH);
-        int[] reclaimed = {0};
-        try {
-            walk(location, (entry, file, holders) -> {
-                if (holders != 0 || !file.tryLockExclusive()) {
-                    return false;
-                }
-                batch.add(new NameRemoval.Dead(entry, file)); // dead: it stays open and locked until its name is gone
-                if (batch.size() == SWEEP_BATCH) {
-                    reclaimed[0] += reclaimBatch(directory, batch);
-                }
-                return true;
-            });
-            reclaimed[0] += reclaimBatch(directory, batch);
-        } finally {
-            for (NameRemoval.Dead dead : batch) {
-                dead.file().closeQuietly();
-            }
-        }
-        return reclaimed[0];
-    }
-
-    /** Unlinks a batch of dead objects under one taking of the removal lock, then closes them. */
-    private static int reclaimBatch(Path directory, java.util.List<NameRemoval.Dead> batch) throws IOException {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            return NameRemoval.unlinkAllIfNamed(directory, batch);
-        } finally {
-            for (NameRemoval.Dead dead : batch) {
-                dead.file().closeQuietly();
-            }
-            batch.clear();
-        }
-    }
-
-    @Override
-    public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
-        walk(location, (entry, file, holders) -> {
-            int count = holders;
-            if (count == 0) {
-                if (reclaimIfDead(location.directory(), entry, file)) {
-                    return false;
-                }
-                // held after all: the table lost its line (see LinuxHolders) or it was opened since; ask again
-                count = Math.max(1, LinuxHolders.count(file.identity()));
-            }
-            visitor.visit(file, count);
-            return false;
-        });
-    }
-
-    /**
-     * Sees one entry of a {@link #walk}, open for reading, with its holder count as the table had it; returns
-     * true to keep the file (the visitor closes it then), false to let the walk close it.
-     */
-    @FunctionalInterface
-    private interface EntryVisitor {
-        boolean visit(Path entry, LinuxFile file, int holders) throws IOException;
-    }
-
-    /**
-     * One pass over a namespace: the holder table is read once, then each entry is opened (never following a
-     * link) and fstat'ed for its inode. An entry that shows no holder may have gained one since the table was
-     * read (a creation links after locking, so only a racing open can), or the table may have lost its line: the
-     * visitor checks with an exclusive probe before it reclaims anything. Another user's entry that this user
-     * may not open is passed over.
-     */
-    private void walk(StoreLocation location, EntryVisitor visitor) throws IOException {
         ready(location);
         Path directory = location.directory();
+        java.util.List<NameRemoval.Dead> batch = new java.util.ArrayList<>(SWEEP_BATCH);
+        int reclaimed = 0;
         long started = System.nanoTime();
-        try {
-            long device = ((Number) Files.getAttribute(directory, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .longValue();
-            java.util.Map<Long, Integer> holders = LinuxHolders.onDevice(device);
-            for (Path entry : entries(directory)) {
-                OPERATIONS.increment();
-                LinuxFile file;
-                try {
-                    file = LinuxNames.openNoFollow(entry, FileAccess.READ);
-                } catch (NoSuchFileException | AccessDeniedException goneOrNotOurs) {
-                    continue;
-                }
-                boolean kept = false;
-                try {
-                    FileIdentity identity = file.identityAtOpen();
-                    if (identity.device() == device && identity.links() > 0) {
-                        kept = visitor.visit(entry, file, holders.getOrDefault(identity.inode(), 0));
+        try (NamespaceScan scan = NamespaceScan.open(directory)) {
+            InodeCounts holders = LinuxHolders.onDevice(scan.device());
+            try {
+                while (scan.next()) {
+                    OPERATIONS.increment();
+                    if (holders.get(scan.inode()) != 0) {
+                        continue;
                     }
-                } finally {
-                    if (!kept) {
+                    LinuxFile file = scan.openEntry();
+                    if (file == null) {
+                        continue;
+                    }
+                    if (holders.get(file.identityAtOpen().inode()) != 0 || !file.tryLockExclusive()) {
                         file.close();
+                        continue;
                     }
+                    // dead: it stays open and locked until its name is gone
+                    batch.add(new NameRemoval.Dead(scan.copyName(), file));
+                    if (batch.size() == SWEEP_BATCH) {
+                        reclaimed += reclaimBatch(scan, batch);
+                    }
+                }
+                reclaimed += reclaimBatch(scan, batch);
+            } finally {
+                for (NameRemoval.Dead dead : batch) {
+                    dead.file().closeQuietly();
                 }
             }
         } finally {
             SweepSchedule.swept(directory, System.nanoTime() - started);
         }
+        return reclaimed;
     }
 
-    /** The object files of {@code directory}: only names that are keys (nothing else someone put there). */
-    private static List<Path> entries(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.peek(p -> OPERATIONS.increment()).filter(p -> NamedObjectStore.isKey(p.getFileName().toString())).toList();
+    /** Unlinks a batch of dead objects under one taking of the removal lock, then closes them. */
+    private static int reclaimBatch(NamespaceScan scan, java.util.List<NameRemoval.Dead> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return NameRemoval.unlinkAllIfNamed(scan, batch);
+        } finally {
+            for (NameRemoval.Dead dead : batch) {
+                dead.file().closeQuietly(); // outside the lock: the last close of a dead object frees its memory
+            }
+            batch.clear();
+        }
+    }
+
+    /**
+     * One pass: the holder table is read once, then each entry is opened (never following a link) and stat'ed.
+     * An entry that shows no holder may have gained one since the table was read (a creation links after
+     * locking, so a creation or an open racing the listing can), or the table may have lost its line: it is
+     * probed exclusively before anything is reclaimed, and if held after all its count is read from a second
+     * reading of the table, made at most once per listing (a newer object not in it counts 1: its creator).
+     */
+    @Override
+    public void forEachLive(StoreLocation location, LiveObjectVisitor visitor) throws IOException {
+        ready(location);
+        Path directory = location.directory();
+        long started = System.nanoTime();
+        try (NamespaceScan scan = NamespaceScan.open(directory)) {
+            InodeCounts holders = LinuxHolders.onDevice(scan.device());
+            InodeCounts again = null;
+            while (scan.next()) {
+                OPERATIONS.increment();
+                LinuxFile file = scan.openEntry();
+                if (file == null) {
+                    continue;
+                }
+                try {
+                    long inode = file.identityAtOpen().inode();
+                    int count = holders.get(inode);
+                    if (count == 0) {
+                        if (reclaimIfDead(directory, scan.path(), file)) {
+                            continue;
+                        }
+                        if (again == null) {
+                            again = LinuxHolders.onDevice(scan.device());
+                        }
+                        count = Math.max(1, again.get(inode));
+                    }
+                    visitor.visit(file, scan.size(), count);
+                } finally {
+                    file.close();
+                }
+            }
+        } finally {
+            SweepSchedule.swept(directory, System.nanoTime() - started);
         }
     }
 

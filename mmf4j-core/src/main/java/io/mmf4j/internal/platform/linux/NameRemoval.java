@@ -46,24 +46,36 @@ final class NameRemoval {
         }
     }
 
-    /** One dead object of a sweep: its name and its file, held exclusively. */
-    record Dead(Path path, LinuxFile file) {}
+    /** One dead object of a sweep: its name (NUL-terminated, in the scan's memory) and its file, held exclusively. */
+    record Dead(java.lang.foreign.MemorySegment name, LinuxFile file) {}
 
     /**
      * {@link #unlinkIfNames} for a batch of a sweep's dead objects under one taking of the lock (held for the
-     * batch's checks and unlinks only); returns how many are gone (unlinked now, or no longer named).
+     * batch's checks and unlinks only), each checked and unlinked relative to the directory {@code scan} has
+     * open and locks; returns how many are gone (unlinked now, or no longer named).
      */
-    @SuppressWarnings("try") // the lock is held for the block's duration and never referenced in it
-    static int unlinkAllIfNamed(Path directory, java.util.List<Dead> batch) throws IOException {
+    static int unlinkAllIfNamed(NamespaceScan scan, java.util.List<Dead> batch) throws IOException {
         int gone = 0;
-        try (Closeable lock = LinuxNames.lockNameRemoval(directory)) {
+        scan.lockNameRemoval();
+        try {
             for (Dead dead : batch) {
-                if (unlinkIfNamesLocked(dead.path(), dead.file()) != Outcome.REFUSED) {
+                if (!scan.namesFile(dead.name(), dead.file().identityAtOpen())) {
+                    gone++; // removed (and maybe re-created) meanwhile: not ours to unlink
+                    continue;
+                }
+                int result = scan.unlink(dead.name());
+                if (result == 0 || result == -io.mmf4j.internal.ffi.linux.Errno.ENOENT) {
                     gone++;
+                } else if (result != -io.mmf4j.internal.ffi.linux.Errno.EACCES
+                        && result != -io.mmf4j.internal.ffi.linux.Errno.EPERM) {
+                    // EACCES/EPERM: another user's dead object in the global namespace, which only its owner may
+                    // unlink (sticky directory); anything else is a failure to report
+                    throw LinuxErrors.translate(new io.mmf4j.internal.ffi.linux.ErrnoException("unlinkat", -result,
+                            scan.directory().resolve(dead.name().getString(0)).toString()));
                 }
             }
-        } catch (NoSuchFileException directoryGone) {
-            return batch.size(); // the namespace directory itself was removed: no name is left
+        } finally {
+            scan.unlockNameRemoval();
         }
         return gone;
     }
