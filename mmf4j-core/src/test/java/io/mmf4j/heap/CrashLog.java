@@ -25,16 +25,21 @@ final class CrashLog {
     final Set<String> namesSeen = new HashSet<>();
     int operations;
 
-    /** Adds one killed child's log. */
+    /**
+     * Adds one killed child's log. Only lines that end in a newline count: the child writes each line with one
+     * write(2), but a SIGKILL that lands inside a write that crosses a page boundary of the file stops it there
+     * (the kernel copies page by page and gives up once a fatal signal is pending), so the last line of a killed
+     * child's log can be cut anywhere — "A h size" plus the first digits of the tag still has four fields.
+     */
     void read(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
+        String text = Files.readString(log);
+        List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
         for (String line : lines) {
             String[] f = line.split(" ");
             switch (f[0]) {
                 case "A" -> {
-                    if (f.length == 4) { // a line cut by the kill is not a completed call
-                        live.put(Long.parseLong(f[1]), new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
-                    }
+                    assertEquals(4, f.length, () -> "a completed line of " + log + ": " + line);
+                    live.put(Long.parseLong(f[1]), new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
                 }
                 case "f" -> {
                     if (live.remove(Long.parseLong(f[1])) != null) {

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * A process that works a shared heap for the multi-process tests, logging each completed call on stdout (one
- * flushed line each, so a kill -9 loses no completed line):
+ * flushed line each, so a kill -9 loses no completed line; the line it cuts short has no newline yet, and readers
+ * must drop it):
  * <ul>
  * <li>{@code stress WHERE SEED COUNT}: COUNT random allocate/free, contents checked; then "L handle size tag"
  *     for every block it still holds, and "DONE".</li>
