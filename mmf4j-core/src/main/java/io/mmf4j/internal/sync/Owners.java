@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The owner is the Java {@link Thread} (a thread-local token), never the OS thread, so a virtual thread that
  * moves between carriers keeps its mutexes. {@code start} is the low 8 bits of the process's start time: a
- * waiter that finds the pid running compares them to tell the owner from a later process that reuses its pid.
+ * waiter that finds the pid running compares them to tell the owner from a later process that reuses its pid;
+ * {@code thread} tokens count from a random start per process, so that such a process, should its 8 start bits
+ * match, still does not take the dead owner's word for its own.
  *
  * <p>Thread death: each thread that ever holds a mutex gets a {@link ThreadRecord} with a count of the mutexes
  * it holds (written only by that thread). A daemon thread, {@code mmf4j-mutex-watch}, looks every
@@ -31,7 +33,14 @@ final class Owners {
     private static final long START_BITS = PLATFORM.processes().processStartStamp(PID) & 0xFF;
     private static final long PROCESS_PART = (PID << 32) | (START_BITS << 24);
 
-    private static final AtomicInteger NEXT_TOKEN = new AtomicInteger();
+    /**
+     * Thread tokens start at a random point per process: a later process that reuses a dead owner's pid, with the
+     * same 8 start bits (1 in 256), would otherwise give its first thread the dead owner's word (token 1 in every
+     * process), take the held mutex for a re-entrant hold of its own, and never free it. Now it must also draw the
+     * same 24-bit token (1 in 2^24).
+     */
+    private static final AtomicInteger NEXT_TOKEN =
+            new AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt());
     private static final ThreadLocal<ThreadRecord> CURRENT = ThreadLocal.withInitial(Owners::newRecord);
     private static final ConcurrentLinkedQueue<ThreadRecord> RECORDS = new ConcurrentLinkedQueue<>();
     /** The mutexes open in this process: where the watch looks for an ended thread's mutexes. */
