@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Contention between processes, against the C peers of {@code src/main/c/contention.c} compiled here with gcc: N
- * processes (separate JVMs) each do WARM guarded increments of a plain long in a named map, wait until every
+ * processes (separate JVMs) each do WARM guarded increments (repeated for at least a second, so that the JIT has
+ * compiled the lock path) of a plain long in a named map, wait until every
  * process is warm, then do ITERS more; the figure is the time from the common start to the last process's end
  * (CLOCK_MONOTONIC, which {@code System.nanoTime} reads too), and the total is checked. Rounds interleave every
  * contestant (C mutex, NamedMutex, C sem_t, NamedSemaphore at 2 and 4 processes), then medians and ranges print.
@@ -35,6 +36,14 @@ public final class ContentionBench {
     private static final long START = 16;
     private static final long COUNTER = 128;
     private static final long END = 256;
+    /** Per process: how many increments its warm-up made (at least WARM, and at least WARM_NANOS of them). */
+    private static final long WARMED = 1024;
+    /**
+     * A child warms up for at least this long, not only WARM increments: C2 compiles the lock path in the
+     * background, and a warm-up of a few milliseconds ends before it has (the quick run's 20,000 increments take
+     * 2-5 ms), so the measured loop would time the interpreter and C1. C needs no warm-up and gets none.
+     */
+    private static final long WARM_NANOS = 1_000_000_000L;
 
     private ContentionBench() {}
 
@@ -129,7 +138,10 @@ public final class ContentionBench {
             for (int p = 0; p < processes; p++) {
                 last = Math.max(last, view.getLongVolatile(END + 8L * p));
             }
-            long expected = processes * (warm + iters);
+            long expected = processes * iters;
+            for (int p = 0; p < processes; p++) {
+                expected += view.getLongVolatile(WARMED + 8L * p);
+            }
             if (view.getLongVolatile(COUNTER) != expected) {
                 throw new IllegalStateException("lost updates: " + view.getLongVolatile(COUNTER) + " of " + expected);
             }
@@ -142,7 +154,12 @@ public final class ContentionBench {
              MemoryMappedViewAccessor view = map.createViewAccessor()) {
             if (kind.equals("mutex")) {
                 try (NamedMutex mutex = NamedMutex.openExisting(prefix + "-lock")) {
-                    increments(view, mutex, warm);
+                    long warmed = 0;
+                    for (long since = System.nanoTime(); warmed < warm || System.nanoTime() - since < WARM_NANOS; ) {
+                        increments(view, mutex, warm);
+                        warmed += warm;
+                    }
+                    view.putLongVolatile(WARMED + 8L * index, warmed);
                     view.getAndAddLong(READY, 1);
                     awaitGo(view);
                     long t0 = System.nanoTime();
@@ -156,7 +173,12 @@ public final class ContentionBench {
                 }
             } else {
                 try (NamedSemaphore semaphore = NamedSemaphore.openExisting(prefix + "-lock")) {
-                    increments(view, semaphore, warm);
+                    long warmed = 0;
+                    for (long since = System.nanoTime(); warmed < warm || System.nanoTime() - since < WARM_NANOS; ) {
+                        increments(view, semaphore, warm);
+                        warmed += warm;
+                    }
+                    view.putLongVolatile(WARMED + 8L * index, warmed);
                     view.getAndAddLong(READY, 1);
                     awaitGo(view);
                     increments(view, semaphore, iters);

@@ -63,7 +63,10 @@ public final class EventPingPong {
     private static Process startChild(String prefix, int rounds) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        command.add("--enable-native-access=ALL-UNNAMED");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mmf4j."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k))); // e.g. -Dmmf4j.sync.maxSpins=0
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 EventPingPong.class.getName(), "child", prefix, Integer.toString(rounds)));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
     }
