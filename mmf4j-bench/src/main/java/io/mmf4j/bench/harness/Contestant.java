@@ -15,7 +15,8 @@ import java.util.Map;
  * Contestant pingPong = Contestant.crossProcess(ViewPingPong.class, "mmf4jAccessor");
  * }
  */
-public sealed interface Contestant permits Contestant.Jmh, CProgram, Contestant.CrossProcess, Contestant.Check {
+public sealed interface Contestant
+        permits Contestant.Jmh, CProgram, Contestant.CrossProcess, Contestant.Check, Contestant.Budget {
     /** A short unique name for tables and the per-round data file. */
     String id();
 
@@ -97,6 +98,37 @@ public sealed interface Contestant permits Contestant.Jmh, CProgram, Contestant.
         public String selector() {
             return main.getName();
         }
+    }
+
+    /**
+     * A fixed figure, for goals that an issue states as an absolute time rather than against a peer ("list() of 10,000
+     * objects within 100 ms"): a goal {@code atMost(1.0, budget)} is met in a round when the subject takes at most
+     * {@code nanos}. Nothing runs; every round's figure is {@code nanos}.
+     *
+     * @param label how the report names the budget, e.g. "100 ms"
+     * @param nanos the budget in nanoseconds
+     */
+    record Budget(String label, double nanos) implements Contestant {
+        public Budget {
+            if (!(nanos > 0) || Double.isInfinite(nanos)) {
+                throw new IllegalArgumentException("a budget must be a positive time, got " + nanos + " ns");
+            }
+        }
+
+        @Override
+        public String id() {
+            return "budget " + label;
+        }
+
+        @Override
+        public String selector() {
+            return "budget " + label;
+        }
+    }
+
+    /** A {@link Budget} of {@code nanos} nanoseconds, named {@code label} in the report. */
+    static Budget budget(String label, double nanos) {
+        return new Budget(label, nanos);
     }
 
     /** A {@link Check} of {@code main} with {@code args}, killed past {@code maxRssMiB} MiB resident. */

@@ -210,6 +210,7 @@ final class Report {
             case Contestant.CrossProcess cross -> cross.harness().getName();
             case CProgram program -> "c.c";
             case Contestant.Check check -> check.main().getName();
+            case Contestant.Budget budget -> Contestant.class.getName();
         };
         String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.')));
         return pkg.substring(pkg.lastIndexOf('.') + 1);

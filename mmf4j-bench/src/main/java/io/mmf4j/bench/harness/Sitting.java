@@ -112,6 +112,7 @@ final class Sitting {
                     Report.num(figure) + " " + program.unit() + (program.twoProcesses() && cpus != null
                         ? " (CPUs " + cpus[0] + "," + cpus[1] + ")" : ""));
             }
+            case Contestant.Budget budget -> new Results.Sample(round, budget.nanos(), budget.label() + " (a fixed budget)");
             case Contestant.Check check -> {
                 CheckRunner.Outcome outcome = CheckRunner.run(check);
                 yield new Results.Sample(round, outcome.nanos(), "passed: " + outcome.detail());
