@@ -14,7 +14,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,7 +130,7 @@ final class CodecGenerator {
             return false;
         }
         try {
-            if (!Modifier.isPublic(type.getDeclaredConstructor(componentTypes(type)).getModifiers())) {
+            if (!Modifier.isPublic(type.getDeclaredConstructor(shape.componentTypes()).getModifiers())) {
                 return false;
             }
         } catch (NoSuchMethodException e) {
@@ -144,15 +143,6 @@ final class CodecGenerator {
         }
         mine.addReads(type.getModule());
         return true;
-    }
-
-    private static Class<?>[] componentTypes(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-        }
-        return types;
     }
 
     /**
@@ -179,7 +169,7 @@ final class CodecGenerator {
             }
         }
         if (direct) {
-            ClassDesc[] parameters = Arrays.stream(componentTypes(shape.type())).map(CodecGenerator::desc)
+            ClassDesc[] parameters = Arrays.stream(shape.componentTypes()).map(CodecGenerator::desc)
                     .toArray(ClassDesc[]::new);
             code.invokespecial(record, ConstantDescs.INIT_NAME, MethodTypeDesc.of(ConstantDescs.CD_void, parameters));
         } else {

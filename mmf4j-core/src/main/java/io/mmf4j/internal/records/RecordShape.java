@@ -101,6 +101,11 @@ public record RecordShape(Class<?> type, boolean aligned, long byteSize, long al
                 layout);
     }
 
+    /** The components' types in declaration order: the canonical constructor's parameters. */
+    Class<?>[] componentTypes() {
+        return fields.stream().map(Field::type).toArray(Class<?>[]::new);
+    }
+
     /** How many primitive values the record holds, nested records' included. */
     int primitiveCount() {
         int count = 0;
