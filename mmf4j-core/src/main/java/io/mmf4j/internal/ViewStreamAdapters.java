@@ -42,7 +42,7 @@ final class ViewStreamAdapters {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                stream.writeExactly(new byte[] {(byte) b}, 0, 1);
+                stream.writeByteOrFail((byte) b);
             }
 
             @Override

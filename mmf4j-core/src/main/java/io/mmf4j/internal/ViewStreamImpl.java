@@ -340,6 +340,15 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
         return Math.max(0, size - position);
     }
 
+    /** For {@link ViewStreamAdapters#output}: one byte; a full view is an {@code IOException}, as below. */
+    void writeByteOrFail(byte value) throws IOException {
+        checkWritable();
+        if (position >= size) {
+            throw new IOException("writing 1 byte at " + position + " passes the end of the view (" + size + ")");
+        }
+        segment.set(ValueLayout.JAVA_BYTE, position++, value);
+    }
+
     /**
      * For {@link ViewStreamAdapters#output}: all {@code length} bytes or none; a full view is an
      * {@code IOException}, as an {@code OutputStream} reports it.
@@ -347,8 +356,8 @@ public final class ViewStreamImpl implements MemoryMappedViewStream {
     void writeExactly(byte[] bytes, int offset, int length) throws IOException {
         checkWritable();
         if (position > size - length) {
-            throw new IOException("writing " + length + " byte" + (length == 1 ? "" : "s") + " at " + position
-                    + " passes the end of the view (" + size + ")");
+            throw new IOException("writing " + length + " bytes at " + position + " passes the end of the view ("
+                    + size + ")");
         }
         MemorySegment.copy(bytes, offset, segment, ValueLayout.JAVA_BYTE, position, length);
         position += length;
