@@ -112,8 +112,7 @@ public final class ContentionBench {
                 if (!extra.isBlank()) {
                     command.addAll(List.of(extra.trim().split("\\s+")));
                 }
-                System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mmf4j."))
-                        .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k))); // tuning flags reach the children
+                command.addAll(TuningFlags.forChild());
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                         ContentionBench.class.getName(), "child", kind, prefix, Integer.toString(p), Long.toString(warm),
                         Long.toString(iters)));
@@ -154,38 +153,43 @@ public final class ContentionBench {
              MemoryMappedViewAccessor view = map.createViewAccessor()) {
             if (kind.equals("mutex")) {
                 try (NamedMutex mutex = NamedMutex.openExisting(prefix + "-lock")) {
-                    long warmed = 0;
-                    for (long since = System.nanoTime(); warmed < warm || System.nanoTime() - since < WARM_NANOS; ) {
-                        increments(view, mutex, warm);
-                        warmed += warm;
-                    }
-                    view.putLongVolatile(WARMED + 8L * index, warmed);
-                    view.getAndAddLong(READY, 1);
-                    awaitGo(view);
-                    long t0 = System.nanoTime();
-                    increments(view, mutex, iters);
-                    long end = System.nanoTime();
-                    // the end is stamped at once, as contention.c does: not after the printf (its first use loads
-                    // and compiles the formatter, tens of ms) nor after the handles close
-                    view.putLongVolatile(END + 8L * index, end);
-                    System.out.printf("child %d: loop %.1f ms, from start %.1f ms%n", index, (end - t0) / 1e6,
-                            (end - view.getLongVolatile(START)) / 1e6);
+                    warmThenMeasure(view, index, warm, iters, n -> increments(view, mutex, n));
                 }
             } else {
                 try (NamedSemaphore semaphore = NamedSemaphore.openExisting(prefix + "-lock")) {
-                    long warmed = 0;
-                    for (long since = System.nanoTime(); warmed < warm || System.nanoTime() - since < WARM_NANOS; ) {
-                        increments(view, semaphore, warm);
-                        warmed += warm;
-                    }
-                    view.putLongVolatile(WARMED + 8L * index, warmed);
-                    view.getAndAddLong(READY, 1);
-                    awaitGo(view);
-                    increments(view, semaphore, iters);
-                    view.putLongVolatile(END + 8L * index, System.nanoTime());
+                    warmThenMeasure(view, index, warm, iters, n -> increments(view, semaphore, n));
                 }
             }
         }
+    }
+
+    /** {@code n} guarded increments of the counter, through the child's mutex or semaphore. */
+    @FunctionalInterface
+    private interface Increments {
+        void run(long n) throws InterruptedException;
+    }
+
+    /**
+     * One child's part: warm up (WARM increments at a time, for at least WARM_NANOS), report the count and that it
+     * is ready, wait for GO, then time ITERS increments and stamp the end at once — as contention.c does, not after
+     * the printf (its first use loads and compiles the formatter, tens of ms) nor after the handles close.
+     */
+    private static void warmThenMeasure(MemoryMappedViewAccessor view, int index, long warm, long iters,
+                                        Increments increments) throws InterruptedException {
+        long warmed = 0;
+        for (long since = System.nanoTime(); warmed < warm || System.nanoTime() - since < WARM_NANOS; ) {
+            increments.run(warm);
+            warmed += warm;
+        }
+        view.putLongVolatile(WARMED + 8L * index, warmed);
+        view.getAndAddLong(READY, 1);
+        awaitGo(view);
+        long t0 = System.nanoTime();
+        increments.run(iters);
+        long end = System.nanoTime();
+        view.putLongVolatile(END + 8L * index, end);
+        System.out.printf("child %d: loop %.1f ms, from start %.1f ms%n", index, (end - t0) / 1e6,
+                (end - view.getLongVolatile(START)) / 1e6);
     }
 
     private static void awaitGo(MemoryMappedViewAccessor view) throws InterruptedException {

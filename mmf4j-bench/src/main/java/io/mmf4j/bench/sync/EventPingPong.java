@@ -64,8 +64,7 @@ public final class EventPingPong {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         command.add("--enable-native-access=ALL-UNNAMED");
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mmf4j."))
-                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k))); // e.g. -Dmmf4j.sync.maxSpins=0
+        command.addAll(TuningFlags.forChild());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 EventPingPong.class.getName(), "child", prefix, Integer.toString(rounds)));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
