@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Starts a separate JVM on this JVM's class path with the flags the benchmarks need, for cross-process
  * benchmarks. When the harness runs a {@link LatencyHarness} pinned to one CPU, the child goes on the other one
- * ({@code taskset}), so the two sides of a round trip never share a CPU. The caller owns the process: wait for it
- * or destroy it.
+ * ({@code taskset}), so the two sides of a round trip never share a CPU. The child gets this JVM's {@code mmf4j.*}
+ * tuning properties ({@link TuningFlags}), so both sides run with the same tuning. The caller owns the process: wait
+ * for it or destroy it.
  *
  * {@snippet :
  * Process echo = ChildJvm.start(EchoMain.class, file.toString());
@@ -25,11 +26,12 @@ public final class ChildJvm {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    /** {@code java <flags> -cp <this class path> mainClass args}, unpinned. */
+    /** {@code java <flags> <tuning flags> -cp <this class path> mainClass args}, unpinned. */
     static List<String> command(Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JmhSuite.JVM_FLAGS));
+        command.addAll(TuningFlags.forChild());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -29,4 +29,14 @@ public interface LatencyHarness {
      * (a quick run: a few seconds in all).
      */
     List<LatencyResult> run(RunSettings settings) throws Exception;
+
+    /**
+     * Flags for the JVM the harness runs this benchmark in, e.g. {@code -Dmmf4j.sync.maxSpins=0}; its
+     * {@link ChildJvm}s get the {@code mmf4j.*} ones too ({@link TuningFlags}). None by default.
+     *
+     * @return the flags, each one JVM argument
+     */
+    default List<String> jvmFlags() {
+        return List.of();
+    }
 }

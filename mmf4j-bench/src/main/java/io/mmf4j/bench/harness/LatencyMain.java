@@ -30,6 +30,7 @@ public final class LatencyMain {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Cpus.taskset(cpus == null ? null : cpus[0]));
         List<String> jvm = ChildJvm.command(LatencyMain.class, List.of(harness.getName(), settings.name()));
+        jvm.addAll(1, flagsOf(harness));
         if (cpus != null) {
             jvm.add(1, "-D" + Cpus.PROPERTY + "=" + cpus[0] + "," + cpus[1]);
         }
@@ -64,6 +65,14 @@ public final class LatencyMain {
             throw new IOException(harness.getName() + " printed no result:\n" + text);
         }
         return results;
+    }
+
+    private static List<String> flagsOf(Class<? extends LatencyHarness> harness) throws IOException {
+        try {
+            return harness.getConstructor().newInstance().jvmFlags();
+        } catch (ReflectiveOperationException e) {
+            throw new IOException(harness.getName() + " has no public no-argument constructor", e);
+        }
     }
 
     static Map<String, LatencyResult> byContestant(List<LatencyResult> results) {

@@ -22,6 +22,8 @@ import org.HdrHistogram.Histogram;
  * {@code blocking.c}. Contestants: {@code mmf4jEvent} (two auto-reset {@link NamedEvent}s: set "ping", await
  * "pong"; the child of {@link EventPingPong}) and {@code rawFfmFutex} (FUTEX_WAKE/FUTEX_WAIT on two words of a named
  * map, word for word {@code blocking.c}; the child of {@link RawFutexPingPong}). Warm-up round trips are not recorded.
+ * NamedEvent spins a little before it sleeps, so here a side often catches the other's set while spinning;
+ * {@link AsleepHandoff} measures the same round trip with both sides asleep.
  */
 public final class BlockingHandoff implements LatencyHarness {
     @Override
@@ -38,10 +40,11 @@ public final class BlockingHandoff implements LatencyHarness {
     public List<LatencyResult> run(RunSettings settings) throws Exception {
         int warmup = settings.scale(10_000, 2_000, 200);
         int measured = settings.scale(50_000, 10_000, 500);
-        return List.of(event(warmup, measured), futex(warmup, measured));
+        return List.of(event("mmf4jEvent", warmup, measured), futex(warmup, measured));
     }
 
-    private static LatencyResult event(int warmup, int measured) throws Exception {
+    /** The NamedEvent round trips of contestant {@code contestant}, with this JVM's tuning on both sides. */
+    static LatencyResult event(String contestant, int warmup, int measured) throws Exception {
         String prefix = "bench-handoff-" + UUID.randomUUID();
         int rounds = warmup + measured;
         try (NamedEvent ping = NamedEvent.create(prefix + "-ping", EventResetMode.AUTO_RESET, false);
@@ -63,7 +66,7 @@ public final class BlockingHandoff implements LatencyHarness {
                         histogram.recordValue(Math.min(System.nanoTime() - t, histogram.getHighestTrackableValue()));
                     }
                 }
-                return LatencyResult.of("mmf4jEvent", histogram, measured / ((System.nanoTime() - start) / 1e9));
+                return LatencyResult.of(contestant, histogram, measured / ((System.nanoTime() - start) / 1e9));
             } finally {
                 finish(child);
             }

@@ -2,6 +2,7 @@ package io.mmf4j.bench.sync;
 
 import io.mmf4j.MemoryMappedFile;
 import io.mmf4j.MemoryMappedViewAccessor;
+import io.mmf4j.bench.harness.TuningFlags;
 import io.mmf4j.sync.AbandonedMutexException;
 import io.mmf4j.sync.NamedMutex;
 import io.mmf4j.sync.NamedSemaphore;

@@ -1,5 +1,6 @@
 package io.mmf4j.bench.sync;
 
+import io.mmf4j.bench.harness.TuningFlags;
 import io.mmf4j.sync.EventResetMode;
 import io.mmf4j.sync.NamedEvent;
 import java.io.IOException;
