@@ -86,10 +86,13 @@ final class WalkSubject implements Callable<Integer> {
                 }
             }
 
-            Region region = hold(held, VirtualMemory.reserve(RESERVED));
-            region.commit(0, COMMITTED, Protection.READ_WRITE);
-            region.segment(0, COMMITTED).fill((byte) 1);
-            report(out, "reserved-region", region.address(), RESERVED, Sizes.human(COMMITTED) + " of "
+            // One reserved page below the reported range fences its committed part: a read-write mapping that
+            // happens to lie right below would otherwise merge with it into one kernel area of another size.
+            long fence = VirtualMemory.pageSize();
+            Region region = hold(held, VirtualMemory.reserve(fence + RESERVED));
+            region.commit(fence, COMMITTED, Protection.READ_WRITE);
+            region.segment(fence, COMMITTED).fill((byte) 1);
+            report(out, "reserved-region", region.address() + fence, RESERVED, Sizes.human(COMMITTED) + " of "
                     + Sizes.human(RESERVED) + " committed");
 
             out.println("ready");

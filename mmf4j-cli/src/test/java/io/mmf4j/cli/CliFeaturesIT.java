@@ -51,8 +51,11 @@ class CliFeaturesIT {
         Matcher m = Pattern.compile("\"pages\": (\\d+), \"resident\": (\\d+), \"residentRuns\": (\\[[^\\]]*\\]*)").matcher(json);
         assertTrue(m.find(), json);
         assertEquals("25", m.group(1));
-        assertEquals("2", m.group(2), json);
-        assertTrue(json.contains("[[1, 3]]"), json);
+        // load itself said "of 2 pages"; by the time this second process looks, the kernel may have reclaimed one
+        // of them (clean, unmapped pages: FileCommandsIT saw it happen in Maven runs), but never loaded another
+        int resident = Integer.parseInt(m.group(2));
+        assertTrue(resident >= 1 && resident <= 2, json);
+        assertTrue(java.util.Set.of("[[1, 3]]", "[[1, 2]]", "[[2, 3]]").contains(m.group(3)), json);
         MmfProcess.run("residency", file.toString(), "--range", "12K-4K").failsWithOneLine(2, "is empty");
     }
 

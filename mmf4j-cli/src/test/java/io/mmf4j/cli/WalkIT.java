@@ -61,7 +61,8 @@ class WalkIT {
         Area reserved = areas.stream().filter(a -> a.start() == committed.end()).findFirst().orElseThrow();
         assertEquals("RESERVED", reserved.state());
         assertEquals("reserved-region", reserved.demo());
-        assertEquals(6L << 20, reserved.size(), "the reserved, uncommitted rest of the 8 MiB region");
+        // the reserved rest may have merged with a reserved (PROT_NONE) neighbour above it, never with less
+        assertTrue(reserved.size() >= 6L << 20, "the reserved, uncommitted rest of the 8 MiB region: " + reserved.size());
         assertEquals("---p", reserved.protection());
         assertTrue(result.out().contains("\"TOTAL\": {\"regions\": " + areas.size() + ","), "totals count every region");
 

@@ -63,11 +63,22 @@ class NamespaceScalingTest extends NamespaceTestBase {
                     + at5000 + " at 5,000");
 
             try (MemoryMappedFile second = MemoryMappedFile.openExisting(ns, "live-7", io.mmf4j.MemoryMappedFileRights.READ_WRITE)) {
-                List<NamedObjectInfo> infos = ns.list();
-                assertEquals(5_000, infos.size());
-                for (NamedObjectInfo info : infos) {
-                    assertEquals(info.name().equals("live-7") ? 2 : 1, info.holders(), info.name());
+                // Holder counts come from /proc/locks, read in many read(2) calls: a lock taken or dropped anywhere on
+                // the machine meanwhile can skip or repeat a line (LinuxHolders says so). Exact on a quiet table, so
+                // a few looks, each checked whole.
+                String wrong = null;
+                for (int look = 0; look < 5 && (look == 0 || wrong != null); look++) {
+                    List<NamedObjectInfo> infos = ns.list();
+                    assertEquals(5_000, infos.size());
+                    wrong = null;
+                    for (NamedObjectInfo info : infos) {
+                        if (info.holders() != (info.name().equals("live-7") ? 2 : 1)) {
+                            wrong = info.name() + " has " + info.holders() + " holders";
+                            break;
+                        }
+                    }
                 }
+                assertEquals(null, wrong, "holder counts in five looks at the namespace");
             }
         } finally {
             if (old == null) {

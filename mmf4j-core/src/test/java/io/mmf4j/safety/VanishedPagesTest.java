@@ -49,26 +49,35 @@ class VanishedPagesTest {
 
     @Test
     void anAnonymousMapsMemoryFileCannotBeShrunk() throws Exception {
+        java.util.Set<Path> before = mmf4jMemfds(); // another test's map may still be open in this JVM
         try (MemoryMappedFile map = MemoryMappedFile.createNew(null, 8192)) {
-            Path memfd = null;
-            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-                for (Path fd : fds.toList()) {
-                    try {
-                        if (Files.readSymbolicLink(fd).toString().startsWith("/memfd:mmf4j:")) {
-                            memfd = fd;
-                        }
-                    } catch (IOException gone) {
-                        // the fd of the listing itself
-                    }
-                }
-            }
-            assertNotNull(memfd, "the memfd of " + map);
+            java.util.Set<Path> created = mmf4jMemfds();
+            created.removeAll(before);
+            assertEquals(1, created.size(), "the memfd of " + map + ": " + created);
+            Path memfd = created.iterator().next();
             try (FileChannel channel = FileChannel.open(memfd, StandardOpenOption.WRITE)) {
                 IOException refused = assertThrows(IOException.class, () -> channel.truncate(0));
                 assertTrue(refused.getMessage().contains("not permitted"), refused.getMessage());
                 assertEquals(8192, channel.size());
             }
         }
+    }
+
+    /** This process's descriptors of mmf4j memory files, as /proc/self/fd paths. */
+    private static java.util.Set<Path> mmf4jMemfds() throws IOException {
+        java.util.Set<Path> memfds = new java.util.HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().startsWith("/memfd:mmf4j:")) {
+                        memfds.add(fd);
+                    }
+                } catch (IOException gone) {
+                    // the fd of the listing itself
+                }
+            }
+        }
+        return memfds;
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Named semaphores and events between threads, each thread through its own handle (its own mapping). */
@@ -145,20 +149,37 @@ class SemaphoreAndEventTest {
              NamedEvent other = NamedEvent.openExisting(name)) {
             for (int round = 0; round < 3; round++) {
                 CountDownLatch started = new CountDownLatch(1);
+                AtomicReference<Path> task = new AtomicReference<>();
                 CompletableFuture<Boolean> passed = CompletableFuture.supplyAsync(() -> {
-                    started.countDown();
                     try {
+                        task.set(Path.of("/proc").resolve(Files.readSymbolicLink(Path.of("/proc/thread-self"))));
+                        started.countDown();
                         return other.await(2, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
+                    } catch (InterruptedException | IOException e) {
                         throw new AssertionError(e);
                     }
                 }, r -> Thread.ofPlatform().start(r));
                 started.await();
-                Thread.sleep(50); // asleep in the kernel
+                awaitAsleep(task.get()); // asleep in the kernel: it has read the generation
                 event.set();
                 event.reset(); // before the waiter can run: only the generation tells it a set happened
                 assertTrue(passed.get(5, TimeUnit.SECONDS), "round " + round);
             }
+        }
+    }
+
+    /**
+     * Returns once the thread of {@code task} (its /proc/PID/task/TID) has been asleep (state S) for a while, not
+     * after a fixed sleep, which a stalled waiter can outlast (a GC pause, a loaded CI machine).
+     */
+    private static void awaitAsleep(Path task) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int asleep = 0;
+        while (asleep < 5) { // five looks 10 ms apart: not a passing sleep on the way to the futex
+            String stat = Files.readString(task.resolve("stat"));
+            asleep = stat.substring(stat.lastIndexOf(')') + 2).startsWith("S") ? asleep + 1 : 0;
+            assertTrue(System.nanoTime() < deadline, "the waiter never slept: " + stat);
+            Thread.sleep(10);
         }
     }
 
