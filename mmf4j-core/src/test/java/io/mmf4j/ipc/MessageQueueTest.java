@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmf4j.NamedObjectKind;
 import io.mmf4j.sync.NamedEvent;
 import io.mmf4j.sync.EventResetMode;
+import io.mmf4j.testing.TaskStat;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -224,10 +225,7 @@ class MessageQueueTest extends QueueTestBase {
 
     /** The calling thread's user + system CPU time, from /proc/thread-self/stat (clock ticks of 10 ms). */
     private static long threadCpuNanos() {
-        String stat = call(() -> java.nio.file.Files.readString(Path.of("/proc/thread-self/stat")));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-        return ticks * 10_000_000L;
+        return call(() -> TaskStat.cpuNanos(Path.of("/proc/thread-self")));
     }
 
     static byte[] pattern(int length, int salt) {

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmf4j.internal.sync.MutexDescriptor;
+import io.mmf4j.testing.TaskStat;
+import java.io.IOException;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,7 +226,7 @@ class MutexAlgorithmTest {
                 mutex.unlock();
             });
             Thread.sleep(300);
-            java.util.Map<String, Long> cpuBefore = carrierCpuTicks();
+            Map<String, Long> cpuBefore = carrierCpuNanos();
             Thread.sleep(500);
             long cpuUsed = cpuSince(cpuBefore);
             System.out.printf("the carriers of virtual threads used %.1f ms of CPU in 500 ms while an interrupted virtual"
@@ -234,37 +240,33 @@ class MutexAlgorithmTest {
     }
 
     /**
-     * The CPU time (utime + stime, in clock ticks) of every thread of a ForkJoinPool — the carriers of virtual
-     * threads — by thread id, from /proc/self/task. Not the whole process's: that counts the JIT compilers and the
-     * GC too, and one C2 burst on two cores is a few hundred ms.
+     * The CPU time of every thread of a ForkJoinPool — the carriers of virtual threads — by thread id, from
+     * /proc/self/task. Not the whole process's: that counts the JIT compilers and the GC too, and one C2 burst on
+     * two cores is a few hundred ms.
      */
-    private static java.util.Map<String, Long> carrierCpuTicks() throws java.io.IOException {
-        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
-                java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : tasks.toList()) {
+    private static Map<String, Long> carrierCpuNanos() throws IOException {
+        Map<String, Long> cpu = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
                 try {
-                    if (!java.nio.file.Files.readString(task.resolve("comm")).startsWith("ForkJoinPool")) {
-                        continue;
+                    if (Files.readString(task.resolve("comm")).startsWith("ForkJoinPool")) {
+                        cpu.put(task.getFileName().toString(), TaskStat.cpuNanos(task));
                     }
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields[0] is field 3
-                    ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                } catch (java.nio.file.NoSuchFileException ended) {
+                } catch (NoSuchFileException ended) {
                     // the thread ended while we looked: it runs no waiter
                 }
             }
         }
-        return ticks;
+        return cpu;
     }
 
     /** The CPU the carriers used since {@code before}, in ns (carriers started since then count from zero). */
-    private static long cpuSince(java.util.Map<String, Long> before) throws java.io.IOException {
+    private static long cpuSince(Map<String, Long> before) throws IOException {
         long used = 0;
-        for (java.util.Map.Entry<String, Long> now : carrierCpuTicks().entrySet()) {
+        for (Map.Entry<String, Long> now : carrierCpuNanos().entrySet()) {
             used += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
-        return used * TimeUnit.MILLISECONDS.toNanos(10); // USER_HZ is 100 on Linux
+        return used;
     }
 
     @Test
