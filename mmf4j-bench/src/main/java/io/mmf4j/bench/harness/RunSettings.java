@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement, 40 minutes with 53 goals on a quiet 2-core machine), quick
- * (3 rounds, at most 2 iterations of 200 ms per warm-up and measurement, no machine floors, 7 minutes on a
- * quiet machine) or smoke (in-process, one tiny iteration each, for the test that
+ * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement, 40 minutes with 53 goals
+ * on a quiet 2-core machine), quick (3 rounds, at most 2 iterations of 200 ms per warm-up and measurement, no
+ * machine floors, 7 minutes on a quiet machine) or smoke (in-process, one tiny iteration each, for the test that
  * keeps the harness from rotting). Immutable.
  *
  * @param name             full, quick or smoke
