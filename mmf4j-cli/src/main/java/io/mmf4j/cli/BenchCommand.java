@@ -18,12 +18,12 @@ import picocli.CommandLine.Unmatched;
         description = {"Runs the benchmark suite: mmf4j beside its peers and C floors.",
                 "Peers: RandomAccessFile, FileChannel, MappedByteBuffer, raw MemorySegment, ReentrantLock,",
                 "FileChannel.lock, Agrona, and this machine's C programs, all in one run.",
-                "Writes bench-report/BENCHMARKS.md and PNG charts; --quick took 7.2 minutes on a quiet machine (session 3).",
+                "Writes bench-report/BENCHMARKS.md and PNG charts; a full run takes about 21 minutes on a quiet 2-core machine.",
                 "Other options go to the harness: --include REGEX, --out DIR, --rounds N."})
 final class BenchCommand implements Callable<Integer> {
     static final String HOME_PROPERTY = "mmf.home";
 
-    @Option(names = "--quick", description = "Three rounds of short iterations (7.2 minutes on a quiet 2-core machine).")
+    @Option(names = "--quick", description = "One round of short iterations, about 2 minutes: a look, not a verdict.")
     boolean quick;
 
     @Unmatched

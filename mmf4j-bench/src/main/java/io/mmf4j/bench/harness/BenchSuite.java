@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * and holds it throughout (see {@link MachineLock}). How to add a goal: {@code mmf4j-bench/HOWTO-GOALS.md}.
  *
  * {@snippet lang = "shell" :
- * bench/run --quick                       # about 3 minutes, report in bench-report/
+ * bench/run --quick                       # one round, about 2 minutes, report in bench-report/
  * bench/run --out /tmp/r --include 'GetPutBench'
  * }
  *

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement, 40 minutes with 53 goals
- * on a quiet 2-core machine), quick (3 rounds, at most 2 iterations of 200 ms per warm-up and measurement, no
- * machine floors, 7 minutes on a quiet machine) or smoke (in-process, one tiny iteration each, for the test that
- * keeps the harness from rotting). Immutable.
+ * How a sitting measures: full (5 rounds, every benchmark's own warm-up and measurement — 2 × 300 ms and 3 × 300 ms
+ * where it gives none — no diagnostics, about 21 minutes with 53 goals on a quiet 2-core machine), quick (1 round,
+ * one warm-up and one measured iteration of at most 100 ms, no machine floors, about 2 minutes: a look, not a
+ * verdict) or smoke (in-process, one tiny iteration each, for the test that keeps the harness from rotting).
+ * Immutable.
  *
  * @param name             full, quick or smoke
  * @param forks            JMH forks per benchmark and round (0 = in-process)
@@ -33,11 +34,11 @@ public record RunSettings(String name, int forks, int rounds, int diagnosticRoun
     }
 
     public static RunSettings full() {
-        return new RunSettings("full", 1, 5, 1, 3, 500, 3, 500, 0, 0, Map.of(), true);
+        return new RunSettings("full", 1, 5, 0, 2, 300, 3, 300, 0, 0, Map.of(), true);
     }
 
     public static RunSettings quick() {
-        return new RunSettings("quick", 1, 3, 0, 1, 200, 2, 200, 2, 200, Map.of("mib", "256"), false);
+        return new RunSettings("quick", 1, 1, 0, 1, 100, 1, 100, 1, 100, Map.of("mib", "256"), false);
     }
 
     /** In-process, tiny: proves every benchmark and goal runs, measures nothing worth reading. */

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS) // a pair is ~10-50 ns: compiled within the first ~50 ms
+@Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 public class HeapPairsBenchmark extends ForkedBenchmark {
     @Param({"16", "64", "256", "1024"})
     public long size;

@@ -44,8 +44,8 @@ public final class QueueRoundTrip implements LatencyHarness {
     @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
         System.setProperty("mmf4j.queue.spinNanos", "0"); // before the first queue: the blocking side never spins
-        return List.of(measure("spin", settings.scale(200_000, 50_000, 2_000), settings.scale(100_000, 20_000, 1_000)),
-                measure("blocking", settings.scale(50_000, 10_000, 500), settings.scale(20_000, 5_000, 500)));
+        return List.of(measure("spin", settings.scale(100_000, 50_000, 2_000), settings.scale(50_000, 20_000, 1_000)),
+                measure("blocking", settings.scale(25_000, 10_000, 500), settings.scale(10_000, 5_000, 500)));
     }
 
     /** The child: {@code pong MODE NAMESPACE ROUNDS}. */

@@ -57,8 +57,8 @@ public final class QueueThroughput implements LatencyHarness {
 
     @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
-        long each = settings.scale(4_000_000, 1_000_000, 2 * CHUNK);
-        long warmup = settings.scale(400_000, 200_000, 10_000);
+        long each = settings.scale(2_000_000, 1_000_000, 2 * CHUNK);
+        long warmup = settings.scale(200_000, 200_000, 10_000);
         return List.of(round("mmf4j", 1, each, warmup, "mmf4jQueue1to1"),
                 round("agrona", 1, each, warmup, "agronaOneToOne"),
                 round("mmf4j", 4, each / 4, warmup / 4, "mmf4jQueue4to1"),

@@ -23,9 +23,9 @@ public final class QueuesGoals implements GoalArea {
     static final Contestant BLOCKING = crossProcess(QueueRoundTrip.class, "mmf4jQueueBlocking");
     static final Contestant C_PING_PONG = c("pingpong.c", "shm pingpong rtt ns: median").args("200000")
         .quickArgs("50000").crossProcess();
-    static final Contestant C_FUTEX = c("blocking.c", "futex rtt ns: median").args("50000").quickArgs("10000")
+    static final Contestant C_FUTEX = c("blocking.c", "futex rtt ns: median").args("25000").quickArgs("10000")
         .crossProcess();
-    static final Contestant BOOST = c("queue_boost.c", "boost message_queue rtt ns: median").args("50000")
+    static final Contestant BOOST = c("queue_boost.c", "boost message_queue rtt ns: median").args("25000")
         .quickArgs("10000").crossProcess();
 
     @Override

@@ -37,8 +37,8 @@ public final class AsleepHandoff implements LatencyHarness {
             throw new IllegalStateException("run with " + NO_SPINNING + " (the harness gives it): without it the"
                 + " events spin before they sleep, and the sides are not both asleep");
         }
-        int warmup = settings.scale(10_000, 2_000, 200);
-        int measured = settings.scale(50_000, 10_000, 500);
+        int warmup = settings.scale(5_000, 2_000, 200);
+        int measured = settings.scale(25_000, 10_000, 500);
         return List.of(BlockingHandoff.event("mmf4jEventAsleep", warmup, measured));
     }
 }

@@ -38,8 +38,8 @@ public final class BlockingHandoff implements LatencyHarness {
 
     @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
-        int warmup = settings.scale(10_000, 2_000, 200);
-        int measured = settings.scale(50_000, 10_000, 500);
+        int warmup = settings.scale(5_000, 2_000, 200);
+        int measured = settings.scale(25_000, 10_000, 500);
         return List.of(event("mmf4jEvent", warmup, measured), futex(warmup, measured));
     }
 

@@ -25,7 +25,7 @@ public final class ContentionGoals implements GoalArea {
     static final Contestant C_SEM_4 = peer("sem", "4");
 
     private static Contestant peer(String kind, String processes) {
-        return c("contention.c", "ns per increment:").args(kind, processes, "100000", "400000")
+        return c("contention.c", "ns per increment:").args(kind, processes, "50000", "200000")
             .quickArgs(kind, processes, "20000", "100000");
     }
 

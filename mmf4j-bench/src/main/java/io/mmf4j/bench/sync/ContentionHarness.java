@@ -25,8 +25,8 @@ public final class ContentionHarness implements LatencyHarness {
 
     @Override
     public List<LatencyResult> run(RunSettings settings) throws Exception {
-        long warm = settings.scale(100_000, 20_000, 500);
-        long iters = settings.scale(400_000, 100_000, 2_000);
+        long warm = settings.scale(50_000, 20_000, 500);
+        long iters = settings.scale(200_000, 100_000, 2_000);
         List<LatencyResult> results = new ArrayList<>();
         for (String kind : new String[] {"mutex", "sem"}) {
             for (int processes : new int[] {2, 4}) {
