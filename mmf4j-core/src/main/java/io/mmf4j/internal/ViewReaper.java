@@ -8,9 +8,9 @@ import java.util.concurrent.BlockingQueue;
  * Closes views' shared arenas — {@link ViewArenas} generations, and the arena of a view whose raw segment was handed
  * out when a native call held it at close — off the caller's thread. Closing a shared arena waits for a handshake
  * with every Java thread (50-85 µs on a small machine), which would dominate the cost of closing a view; the
- * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile. When the current
- * generation has no open view, the reaper retires it once it is {@link ViewArenas#GENERATION_NANOS} old
- * ({@link ViewArenas#sweep}); otherwise it sleeps until there is an arena to close.
+ * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile. While there is a current
+ * generation the reaper looks every {@link ViewArenas#GENERATION_NANOS} whether it is idle and old enough to retire
+ * ({@link ViewArenas#sweep}); otherwise it sleeps until there is an arena to close or a new generation to watch.
  *
  * <p>The queue is bounded: when it is full the caller closes the arena itself, so a burst of closes cannot
  * pile up mappings faster than they are released.
@@ -18,9 +18,14 @@ import java.util.concurrent.BlockingQueue;
 final class ViewReaper {
     private static final int CAPACITY = 256;
     private static final BlockingQueue<Arena> QUEUE = new ArrayBlockingQueue<>(CAPACITY);
-    /** Not an arena to close: wakes the reaper to watch an idle generation ({@link #wake}). Never closed. */
+    /** Not an arena to close: wakes the reaper to watch a new generation ({@link #wake}). Never closed. */
     private static final Arena WAKE = Arena.ofAuto();
-    private static final java.util.concurrent.atomic.AtomicBoolean WOKEN = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * True while the reaper will look at the current generation again without being woken: it is in its timed wait,
+     * or a {@link #WAKE} is on its way. Views opened and closed back to back then cost no wake-up each (a context
+     * switch, and the reaper's contention for the address-space lock: ~10 µs a view on a small machine).
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean WATCHING = new java.util.concurrent.atomic.AtomicBoolean();
 
     static {
         Thread reaper = Thread.ofPlatform().daemon().name("mmf4j-view-reaper").unstarted(ViewReaper::run);
@@ -36,10 +41,10 @@ final class ViewReaper {
         }
     }
 
-    /** Tells the reaper that the current generation has gone idle, so that it retires it after a while. */
+    /** Tells the reaper that there is a new current generation to watch, so that it retires it once idle and old. */
     static void wake() {
-        if (WOKEN.compareAndSet(false, true) && !QUEUE.offer(WAKE)) {
-            WOKEN.set(false); // the queue is full: the reaper is busy and looks again when it drains
+        if (WATCHING.compareAndSet(false, true) && !QUEUE.offer(WAKE)) {
+            WATCHING.set(false); // the queue is full: the reaper is busy and looks again when it drains
         }
     }
 
@@ -51,15 +56,22 @@ final class ViewReaper {
     private static void run() {
         while (true) {
             try {
-                // Blocks while there is nothing to watch; with an idle current generation, wakes to retire it.
-                Arena arena = ViewArenas.idle()
-                        ? QUEUE.poll(ViewArenas.GENERATION_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS)
-                        : QUEUE.take();
+                // With a current generation: a timed wait, then retire it if it is idle and old enough; wake() calls
+                // meanwhile are no-ops. Otherwise: say so, look once more (a generation may be new since), block.
+                Arena arena;
+                if (ViewArenas.watched()) {
+                    WATCHING.set(true);
+                    arena = QUEUE.poll(ViewArenas.GENERATION_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } else {
+                    WATCHING.set(false);
+                    if (ViewArenas.watched()) {
+                        continue;
+                    }
+                    arena = QUEUE.take();
+                }
                 if (arena == null) {
                     ViewArenas.sweep();
-                } else if (arena == WAKE) {
-                    WOKEN.set(false);
-                } else {
+                } else if (arena != WAKE) {
                     closeOrRetry(arena);
                 }
             } catch (InterruptedException e) {

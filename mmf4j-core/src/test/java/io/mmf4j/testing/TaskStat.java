@@ -30,6 +30,33 @@ public final class TaskStat {
         return (Long.parseLong(fields[UTIME_INDEX]) + Long.parseLong(fields[STIME_INDEX])) * TICK_NANOS;
     }
 
+    /** How often the task has gone to sleep of its own accord so far ({@code voluntary_ctxt_switches} of status). */
+    public static long voluntarySwitches(Path task) throws IOException {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        throw new IOException(task + "/status has no voluntary_ctxt_switches line");
+    }
+
+    /** The task of this process whose thread is named {@code comm} (as the kernel keeps it: 15 bytes at most). */
+    public static Path taskNamed(String comm) throws IOException {
+        String wanted = comm.length() > 15 ? comm.substring(0, 15) : comm;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).strip().equals(wanted)) {
+                        return task;
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        throw new IOException("no thread named " + wanted + " in /proc/self/task");
+    }
+
     /** The fields after "(comm)": comm may hold spaces and parentheses, so they start after the last ')'. */
     private static String[] fields(Path task) throws IOException {
         String stat = Files.readString(task.resolve("stat"));

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Create + touch + close of a 1 MiB view, back to back, cycling over the 64 MiB of a page-cached file: the view is
  * mapped, one byte of every page is read, and the view is closed. {@code view_cycle.c} makes the same syscalls in C
  * (for a writable view also the msync + fdatasync its close makes); the peers are FileChannel.map with a shared and
- * a confined arena. mmf4j closes a view's shared arena on its reaper thread; back to back the reaper falls behind,
- * its queue fills and the caller closes arenas itself, so this is the cost of a burst, all threads included.
+ * a confined arena. mmf4j maps views into generation arenas of 64 views; the close of a generation's last view
+ * pays its handshake and unmaps in line, so this is the cost of a burst, every 64th close included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
