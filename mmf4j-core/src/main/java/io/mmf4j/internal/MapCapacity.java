@@ -1,6 +1,7 @@
 package io.mmf4j.internal;
 
 import io.mmf4j.internal.platform.OsFile;
+import io.mmf4j.internal.platform.Platform;
 import io.mmf4j.internal.shared.HeaderCapacity;
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class MapCapacity {
     private final AtomicLong known;
     private final LongConsumer onGrowth;
     private volatile HeaderCapacity shared;
-    private volatile java.lang.foreign.Arena sharedArena;
+    private ViewArenas.Generation sharedGeneration; // guarded by this; the generation the header is mapped into
 
     /**
      * @param file       the file the map's bytes live in, or {@code null} for a map that cannot grow
@@ -57,14 +58,15 @@ final class MapCapacity {
      * From now on the capacity is (also) the one the header of {@code file} claims (a named object's, or a named
      * persisted map's entry), and growth raises it.
      */
-    void share(OsFile headerFile) throws IOException {
-        java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
+    synchronized void share(OsFile headerFile) throws IOException {
+        // In a view generation's arena, as views are: an arena of its own would cost a handshake per map at close.
+        ViewArenas.Generation generation = ViewArenas.join();
         try {
-            HeaderCapacity header = HeaderCapacity.map(headerFile, arena);
-            sharedArena = arena;
+            HeaderCapacity header = HeaderCapacity.map(headerFile, generation.arena());
+            sharedGeneration = generation;
             shared = header;
         } catch (IOException | RuntimeException | Error e) {
-            arena.close();
+            ViewArenas.leave(generation);
             throw e;
         }
     }
@@ -183,13 +185,23 @@ final class MapCapacity {
         }
     }
 
-    /** Unmaps the shared header (soon: off this thread, as views are); the capacity stays the last one seen. */
-    void close() {
-        java.lang.foreign.Arena arena = sharedArena;
+    /**
+     * Lets the shared header go as a view's mapping goes: replaced by a zero-filled placeholder now (a racing
+     * {@link #current()} reads capacity 0 and keeps the last one seen), unmapped with its generation. The capacity
+     * stays the last one seen.
+     */
+    synchronized void close() {
+        HeaderCapacity header = shared;
+        ViewArenas.Generation generation = sharedGeneration;
         shared = null; // no more header reads (nor file-size checks, once the file may be closed)
-        if (arena != null) {
-            sharedArena = null;
-            ViewReaper.close(arena);
+        if (generation != null) {
+            sharedGeneration = null;
+            try {
+                Platform.current().mappings().replaceWithPlaceholder(header.page());
+            } catch (IOException | RuntimeException e) {
+                // the header stays mapped until its generation closes: safe, only later in letting the memory go
+            }
+            ViewArenas.leave(generation);
         }
     }
 }

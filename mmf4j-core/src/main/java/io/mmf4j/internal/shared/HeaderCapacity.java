@@ -40,6 +40,11 @@ public final class HeaderCapacity {
         return new HeaderCapacity(page, file.writable());
     }
 
+    /** The mapped header page, for the map that lets it go. */
+    public MemorySegment page() {
+        return header;
+    }
+
     /** The capacity the header claims now (untrusted). */
     public long read() {
         return (long) CAPACITY.getVolatile(header, SharedObjectDescriptor.CAPACITY_OFFSET);
