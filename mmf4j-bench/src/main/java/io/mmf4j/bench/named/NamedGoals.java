@@ -21,6 +21,8 @@ public final class NamedGoals implements GoalArea {
         .args("commit", "5000", "/dev/shm").quickArgs("commit", "500", "/dev/shm");
     static final Contestant C_CREATE_DELAYED = c("named_create.c", "named createNew+view+close delayed ns:")
         .args("delayed", "5000", "/dev/shm").quickArgs("delayed", "500", "/dev/shm");
+    /** The JDK's own create + FileChannel.map + close of a /dev/shm file: a JVM process making fewer syscalls. */
+    static final Contestant CHANNEL_CREATE = jmh(NamedMapLifecycleBenchmark.class, "fileChannelCreateMapClose");
 
     @Override
     public String area() {
@@ -34,5 +36,10 @@ public final class NamedGoals implements GoalArea {
                 .atMost(1.5, C_CREATE),
             Goal.of("named createNew (DELAY_ALLOCATE_PAGES) + view + close ≤ 1.5× C doing the same syscalls",
                 CREATE_DELAYED).atMost(1.5, C_CREATE_DELAYED));
+    }
+
+    @Override
+    public List<Contestant> extras() {
+        return List.of(CHANNEL_CREATE);
     }
 }

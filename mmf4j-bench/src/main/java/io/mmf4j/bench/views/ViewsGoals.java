@@ -35,6 +35,8 @@ public final class ViewsGoals implements GoalArea {
         .quickArgs("50000").crossProcess();
 
     static final Contestant SPARSE_64_GIB = Contestant.check(SparseView.class, 512, "64");
+    /** The JDK's FileChannel.map into a confined arena (no handshake at all): a JVM's floor for the view cycle. */
+    static final Contestant CHANNEL_MAP_CONFINED = jmh(ViewLifecycleBench.class, "channelMapConfined");
 
     @Override
     public String area() {
@@ -57,5 +59,10 @@ public final class ViewsGoals implements GoalArea {
             Goal.of("cross-process ping-pong ≤ 1.1× C and ≤ Agrona UnsafeBuffer (same slots) and ≤ Agrona ring", PING_PONG)
                 .atMost(1.1, C_PING_PONG).atMost(1.0, PING_PONG_AGRONA).atMost(1.0, PING_PONG_AGRONA_RING),
             Goal.of("a 64 GiB sparse view works (sparse file, one long per GiB, nothing touched in bulk)", SPARSE_64_GIB));
+    }
+
+    @Override
+    public List<Contestant> extras() {
+        return List.of(CHANNEL_MAP_CONFINED);
     }
 }
