@@ -6,6 +6,8 @@ import static io.mmf4j.bench.harness.Contestant.crossProcess;
 import io.mmf4j.bench.harness.Contestant;
 import io.mmf4j.bench.harness.Goal;
 import io.mmf4j.bench.harness.GoalArea;
+import io.mmf4j.bench.sync.SyncGoals;
+import io.mmf4j.bench.views.ViewsGoals;
 import java.util.List;
 
 /**
@@ -21,10 +23,8 @@ public final class QueuesGoals implements GoalArea {
     static final Contestant AGRONA_4 = crossProcess(QueueThroughput.class, "agronaManyToOne");
     static final Contestant SPIN = crossProcess(QueueRoundTrip.class, "mmf4jQueueSpin");
     static final Contestant BLOCKING = crossProcess(QueueRoundTrip.class, "mmf4jQueueBlocking");
-    static final Contestant C_PING_PONG = c("pingpong.c", "shm pingpong rtt ns: median").args("200000")
-        .quickArgs("50000").crossProcess();
-    static final Contestant C_FUTEX = c("blocking.c", "futex rtt ns: median").args("25000").quickArgs("10000")
-        .crossProcess();
+    static final Contestant C_PING_PONG = ViewsGoals.C_PING_PONG;
+    static final Contestant C_FUTEX = SyncGoals.C_FUTEX;
     static final Contestant BOOST = c("queue_boost.c", "boost message_queue rtt ns: median").args("25000")
         .quickArgs("10000").crossProcess();
 

@@ -20,7 +20,8 @@ public final class SyncGoals implements GoalArea {
     static final Contestant HANDOFF = crossProcess(BlockingHandoff.class, "mmf4jEvent");
     static final Contestant HANDOFF_ASLEEP = crossProcess(AsleepHandoff.class, "mmf4jEventAsleep");
     static final Contestant HANDOFF_RAW = crossProcess(BlockingHandoff.class, "rawFfmFutex");
-    static final Contestant C_FUTEX = c("blocking.c", "futex rtt ns: median").args("25000").quickArgs("10000")
+    /** The C futex round trip between two processes: the floor of every blocking hand-off (the queues' too). */
+    public static final Contestant C_FUTEX = c("blocking.c", "futex rtt ns: median").args("25000").quickArgs("10000")
         .crossProcess();
 
     @Override

@@ -31,7 +31,8 @@ public final class ViewsGoals implements GoalArea {
     static final Contestant PING_PONG = crossProcess(ViewPingPong.class, "mmf4jAccessor");
     static final Contestant PING_PONG_AGRONA = crossProcess(ViewPingPong.class, "agronaUnsafeBuffer");
     static final Contestant PING_PONG_AGRONA_RING = crossProcess(ViewPingPong.class, "agronaRingBuffer");
-    static final Contestant C_PING_PONG = c("pingpong.c", "shm pingpong rtt ns: median").args("200000")
+    /** The C shared-memory ping-pong between two processes: the floor of every spinning round trip (the queues' too). */
+    public static final Contestant C_PING_PONG = c("pingpong.c", "shm pingpong rtt ns: median").args("200000")
         .quickArgs("50000").crossProcess();
 
     static final Contestant SPARSE_64_GIB = Contestant.check(SparseView.class, 512, "64");
