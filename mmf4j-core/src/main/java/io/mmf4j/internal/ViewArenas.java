@@ -16,7 +16,7 @@ import java.lang.foreign.Arena;
  * {@code GENERATION_NANOS} whether it is idle and old enough to retire (and closes it then); it is woken once per
  * generation, when one is made, never per view.
  *
- * <p>Thread-safe: every method holds the class's lock, which guards the counts.
+ * <p>Thread-safe: the class's lock guards the counts; arenas are closed outside it.
  */
 final class ViewArenas {
     static final int VIEWS_PER_GENERATION = 64;

@@ -5,10 +5,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Closes views' shared arenas — {@link ViewArenas} generations, and the arena of a view whose raw segment was handed
- * out when a native call held it at close — off the caller's thread. Closing a shared arena waits for a handshake
- * with every Java thread (50-85 µs on a small machine), which would dominate the cost of closing a view; the
- * memory stays mapped until the reaper closes the arena, so no access can fault meanwhile. While there is a current
+ * Closes the shared arenas that could not be closed in line because a native call held them at close — a
+ * {@link ViewArenas} generation's, a view's own, a growing view's — retrying until it can, and the idle generation
+ * it retires itself.
+ * Closing a shared arena waits for a handshake with every Java thread (50-85 µs on a small machine); the memory
+ * stays mapped until the reaper closes the arena, so no access can fault meanwhile. While there is a current
  * generation the reaper looks every {@link ViewArenas#GENERATION_NANOS} whether it is idle and old enough to retire
  * ({@link ViewArenas#sweep}); otherwise it sleeps until there is an arena to close or a new generation to watch.
  *

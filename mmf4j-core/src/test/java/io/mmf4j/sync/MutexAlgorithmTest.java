@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,15 +245,11 @@ class MutexAlgorithmTest {
      */
     private static Map<String, Long> carrierCpuNanos() throws IOException {
         Map<String, Long> cpu = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    if (Files.readString(task.resolve("comm")).startsWith("ForkJoinPool")) {
-                        cpu.put(task.getFileName().toString(), TaskStat.cpuNanos(task));
-                    }
-                } catch (NoSuchFileException ended) {
-                    // the thread ended while we looked: it runs no waiter
-                }
+        for (Path task : TaskStat.tasks(name -> name.startsWith("ForkJoinPool"))) {
+            try {
+                cpu.put(task.getFileName().toString(), TaskStat.cpuNanos(task));
+            } catch (NoSuchFileException ended) {
+                // the thread ended while we looked: it runs no waiter
             }
         }
         return cpu;

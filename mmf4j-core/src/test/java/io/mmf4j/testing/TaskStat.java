@@ -3,7 +3,10 @@ package io.mmf4j.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One thread's line of {@code /proc}: {@code stat} of a task directory ({@code /proc/thread-self},
@@ -43,18 +46,25 @@ public final class TaskStat {
     /** The task of this process whose thread is named {@code comm} (as the kernel keeps it: 15 bytes at most). */
     public static Path taskNamed(String comm) throws IOException {
         String wanted = comm.length() > 15 ? comm.substring(0, 15) : comm;
+        return tasks(wanted::equals).stream().findFirst()
+                .orElseThrow(() -> new IOException("no thread named " + wanted + " in /proc/self/task"));
+    }
+
+    /** The tasks of this process whose thread names ({@code comm}) {@code name} accepts; threads ending meanwhile skipped. */
+    public static List<Path> tasks(Predicate<String> name) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (Files.readString(task.resolve("comm")).strip().equals(wanted)) {
-                        return task;
+                    if (name.test(Files.readString(task.resolve("comm")).strip())) {
+                        found.add(task);
                     }
                 } catch (IOException ended) {
                     // the thread ended while we looked
                 }
             }
         }
-        throw new IOException("no thread named " + wanted + " in /proc/self/task");
+        return found;
     }
 
     /** The fields after "(comm)": comm may hold spaces and parentheses, so they start after the last ')'. */
